@@ -1,0 +1,3 @@
+"""dueprocess: fair, lawful and documented separations."""
+
+__version__ = "0.1.0"
