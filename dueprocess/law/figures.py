@@ -134,14 +134,17 @@ def _warnings(table: str, row: FigureRow, day: dt.date) -> tuple[Warning, ...]:
                 code=f"FIGURE.UNCONFIRMED.{table}.{row.place}.{row.figure}",
                 message=Text(
                     f"{row.figure} for {row.place} ({row.amount} {row.currency} from "
-                    f"{row.applies_from.isoformat()}) is {row.status}: {row.note or row.source}. "
-                    "Have it reviewed.",
+                    f"{row.applies_from.isoformat()}) is {row.status}: {_reason(row)}. Have it reviewed.",
                     f"{row.place} 的 {row.figure}（{row.amount} {row.currency}，"
-                    f"{row.applies_from.isoformat()} 起）未经确认：{row.note or row.source}。请复核。",
+                    f"{row.applies_from.isoformat()} 起）未经确认：{_reason(row)}。请复核。",
                 ),
             )
         )
     return tuple(found)
+
+
+def _reason(row: FigureRow) -> str:
+    return (row.note or row.source).rstrip(".")
 
 
 @lru_cache(maxsize=1024)
@@ -196,7 +199,7 @@ def clear_cache() -> None:
 
 def _read(path: Path) -> list[FigureRow]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
             raise FigureDataError(f"{path}: missing column(s) {', '.join(missing)}")
