@@ -111,6 +111,14 @@ class Procedure:
     final_pay_on: dt.date | None = None
     good_faith_dispute: bool | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # GB: the ACAS Code of Practice on disciplinary procedures (conduct, capability, gross misconduct).
+    # None or false means the step has not been taken, so it shows as a missing step.
+    investigation_held: bool | None = None
+    invited_in_writing: bool | None = None
+    hearing_held: bool | None = None
+    accompanied_offered: bool | None = None
+    decision_in_writing: bool | None = None
+    appeal_offered: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,11 @@ class _FactsParser:
     PROCEDURE_FLAGS = {
         "training_or_job_adjustment", "renewal_offered_on_same_or_better_terms", "good_faith_dispute",
     }  # fmt: skip
+    # GB ACAS Code steps (optional; each absent flag is a missing step for conduct and capability).
+    ACAS_FLAGS = (
+        "investigation_held", "invited_in_writing", "hearing_held", "accompanied_offered",
+        "decision_in_writing", "appeal_offered",
+    )  # fmt: skip
 
     def parse(self, data: Any) -> Facts:
         data = self._object(data, "facts", self.TOP, allow_extra=False)
@@ -202,8 +215,7 @@ class _FactsParser:
         return Pay(
             average_monthly=self._money(raw, "average_monthly", "pay.average_monthly"),
             monthly=tuple(
-                self._money({"m": m}, "m", f"pay.monthly[{i}]") or Decimal(0)
-                for i, m in enumerate(monthly)
+                self._money({"m": m}, "m", f"pay.monthly[{i}]") or Decimal(0) for i, m in enumerate(monthly)
             ),
             previous_month=self._money(raw, "previous_month", "pay.previous_month"),
             weekly=self._money(raw, "weekly", "pay.weekly"),
@@ -226,7 +238,10 @@ class _FactsParser:
         return tuple(items)
 
     def _procedure(self, raw: Any) -> Procedure:
-        raw = self._object(raw, "procedure", self.PROCEDURE_DATES | self.PROCEDURE_FLAGS)
+        raw = self._object(
+            raw, "procedure", self.PROCEDURE_DATES | self.PROCEDURE_FLAGS | set(self.ACAS_FLAGS)
+        )
+        acas = [self._flag(raw, name, f"procedure.{name}") for name in self.ACAS_FLAGS]
         return Procedure(
             union_notified_on=self._date(raw, "union_notified_on", "procedure.union_notified_on"),
             final_pay_on=self._date(raw, "final_pay_on", "procedure.final_pay_on"),
@@ -239,6 +254,12 @@ class _FactsParser:
                 "procedure.renewal_offered_on_same_or_better_terms",
             ),
             good_faith_dispute=self._flag(raw, "good_faith_dispute", "procedure.good_faith_dispute"),
+            investigation_held=acas[0],
+            invited_in_writing=acas[1],
+            hearing_held=acas[2],
+            accompanied_offered=acas[3],
+            decision_in_writing=acas[4],
+            appeal_offered=acas[5],
         )
 
     @staticmethod
@@ -296,7 +317,9 @@ class _FactsParser:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise FactsError(
-                path, f"must be a date as YYYY-MM-DD, not {value!r}", f"必须是 YYYY-MM-DD 格式的日期，而不是 {value!r}"
+                path,
+                f"must be a date as YYYY-MM-DD, not {value!r}",
+                f"必须是 YYYY-MM-DD 格式的日期，而不是 {value!r}",
             ) from None
 
     @staticmethod
@@ -314,8 +337,8 @@ class _FactsParser:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise FactsError(
                 path,
-                "must be an amount as a string such as \"12000.00\"",
-                "必须是字符串形式的金额，如 \"12000.00\"",
+                'must be an amount as a string such as "12000.00"',
+                '必须是字符串形式的金额，如 "12000.00"',
             )
         try:
             amount = Decimal(str(value).strip())
