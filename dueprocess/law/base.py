@@ -59,6 +59,21 @@ def decimal_str(value: Decimal | None) -> str | None:
     return "0" if text in ("-0", "0.0") else text
 
 
+# --- dates -----------------------------------------------------------------------------------
+
+
+def complete_months(start: dt.date, last_day: dt.date) -> int:
+    """Whole calendar months from ``start`` to ``last_day``, both days included.
+
+    A month is complete when the day after ``last_day`` reaches the start's day of the month:
+    2024-09-01 to 2026-06-30 is 22 months; 2010-06-01 to 2025-06-27 is 15 years. (ERA ss.210-211
+    count employment in months and years of twelve months; CN has its own CC 201-202 rule.)
+    """
+    end = last_day + dt.timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+    return max(months, 0)
+
+
 # --- facts -----------------------------------------------------------------------------------
 
 CONTRACT_TYPES = ("open_ended", "fixed_term", "task_based")

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import NamedTuple
 
-from dueprocess.law.base import Text, Warning
+from dueprocess.law.base import Text, Warning, complete_months
 from dueprocess.law.figures import figure_on
 
 ONE_DAY = dt.timedelta(days=1)
@@ -27,17 +27,7 @@ COMPENSATORY_CAP = "gb_compensatory_award_cap"
 UNFAIR_DISMISSAL_QUALIFYING = "gb_unfair_dismissal_qualifying"
 PROTECTIVE_AWARD_MAX = "gb_protective_award_max"
 
-
-def complete_months(start: dt.date, last_day: dt.date) -> int:
-    """Whole calendar months of continuous employment from ``start`` to ``last_day``, both included.
-
-    ERA ss.210-211 count employment in months and years of twelve months: employment from
-    2024-09-01 to 2026-06-30 is 22 months (1 year 10 months); from 2010-06-01 to 2025-06-27 is
-    15 years. A month is complete when the day after ``last_day`` reaches the start's day of month.
-    """
-    end = last_day + ONE_DAY
-    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-    return max(months, 0)
+__all__ = ["complete_months"]  # continuous employment is counted in calendar months (ERA ss.210-211)
 
 
 def notice_weeks(months: int) -> int:
