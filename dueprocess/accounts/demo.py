@@ -18,7 +18,13 @@ DEMO_USERS = [
     ("legal", Role.LEGAL, "XQ0004", [], _("legal counsel")),
     ("employee", Role.EMPLOYEE, "XQ0007", [], _("Zhang Wei, the product manager on an improvement plan")),
     ("auditor", Role.AUDITOR, None, [], _("auditor: reads everything, changes nothing")),
-    ("other.manager", Role.MANAGER, "XQ0011", [], _("a manager of another team, who must see nothing of the case")),
+    (
+        "other.manager",
+        Role.MANAGER,
+        "XQ0011",
+        [],
+        _("a manager of another team, who must see nothing of the case"),
+    ),
 ]
 
 

@@ -53,7 +53,12 @@ class Department(models.Model):
     name = models.CharField(_("name"), max_length=100)
     name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
     )
 
     class Meta:
@@ -99,7 +104,12 @@ class Employee(models.Model):
     )
     position = models.CharField(_("position"), max_length=120, blank=True)
     manager = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reports", verbose_name=_("manager")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("manager"),
     )
     location = models.ForeignKey(
         Location, on_delete=models.PROTECT, related_name="employees", verbose_name=_("work location")
@@ -134,7 +144,9 @@ class Employee(models.Model):
 
     def clean(self) -> None:
         if self.birth_date and self.hire_date and self.hire_date <= self.birth_date:
-            raise ValidationError({"hire_date": _("The start of employment must come after the date of birth.")})
+            raise ValidationError(
+                {"hire_date": _("The start of employment must come after the date of birth.")}
+            )
         if self.left_on and self.hire_date and self.left_on < self.hire_date:
             raise ValidationError({"left_on": _("The last day cannot come before the start of employment.")})
         node = self.manager
@@ -180,7 +192,12 @@ class Contract(models.Model):
     ends_on = models.DateField(_("end"), null=True, blank=True)
     probation_ends_on = models.DateField(_("end of probation"), null=True, blank=True)
     renews = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="renewed_by", verbose_name=_("renews")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewed_by",
+        verbose_name=_("renews"),
     )
 
     class Meta:
@@ -190,7 +207,8 @@ class Contract(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["employee", "starts_on"], name="one_contract_per_start"),
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")), name="contract_ends_after_start"
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="contract_ends_after_start",
             ),
         ]
 
@@ -208,7 +226,9 @@ class Contract(models.Model):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end cannot come before the start.")})
         if self.probation_ends_on and self.starts_on and self.probation_ends_on < self.starts_on:
-            raise ValidationError({"probation_ends_on": _("Probation cannot end before the contract starts.")})
+            raise ValidationError(
+                {"probation_ends_on": _("Probation cannot end before the contract starts.")}
+            )
 
 
 class WageRecord(models.Model):
@@ -222,7 +242,9 @@ class WageRecord(models.Model):
     base = models.DecimalField(_("base wage"), validators=NON_NEGATIVE, **MONEY)
     bonus = models.DecimalField(_("bonus"), default=Decimal("0"), validators=NON_NEGATIVE, **MONEY)
     allowances = models.DecimalField(_("allowances"), default=Decimal("0"), validators=NON_NEGATIVE, **MONEY)
-    other = models.DecimalField(_("other cash income"), default=Decimal("0"), validators=NON_NEGATIVE, **MONEY)
+    other = models.DecimalField(
+        _("other cash income"), default=Decimal("0"), validators=NON_NEGATIVE, **MONEY
+    )
     gross = models.GeneratedField(
         expression=F("base") + F("bonus") + F("allowances") + F("other"),
         output_field=models.DecimalField(**MONEY),
@@ -283,7 +305,8 @@ class ProtectedPeriod(models.Model):
         verbose_name_plural = _("protected periods")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")), name="protection_ends_after_start"
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="protection_ends_after_start",
             ),
         ]
 

@@ -28,7 +28,9 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         "department": department,
         "departments": policy.departments_in_scope(request.user).order_by("code"),
     }
-    template = "people/_employee_rows.html" if request.headers.get("HX-Request") else "people/employee_list.html"
+    template = (
+        "people/_employee_rows.html" if request.headers.get("HX-Request") else "people/employee_list.html"
+    )
     return render(request, template, context)
 
 

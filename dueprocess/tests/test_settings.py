@@ -11,9 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def settings_seen_with(env: dict[str, str]) -> dict:
     code = (
-        "import json, django.conf as c; s = c.settings; "
-        "print(json.dumps({'engine': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']['NAME']),"
-        " 'data': str(s.DATA_DIR), 'debug': s.DEBUG, 'cookie_secure': getattr(s, 'SESSION_COOKIE_SECURE', False)}))"
+        "import json, django.conf as c; s = c.settings; db = s.DATABASES['default']; "
+        "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'data': str(s.DATA_DIR), "
+        "'debug': s.DEBUG, 'cookie_secure': getattr(s, 'SESSION_COOKIE_SECURE', False)}))"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DUEPROCESS_", "DATABASE_URL"))}
     result = subprocess.run(

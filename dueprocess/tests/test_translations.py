@@ -20,7 +20,7 @@ CATALOGUE = Path("locale/zh_Hans/LC_MESSAGES/django.po")
 def read_po(path: Path) -> list[dict]:
     """The entries of a .po file: msgid, msgid_plural, msgstr forms and flags (obsolete ones skipped)."""
     entries, entry, key = [], None, None
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("#~"):
             continue
         if not line.strip():

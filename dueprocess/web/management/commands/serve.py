@@ -19,5 +19,7 @@ class Command(BaseCommand):
 
         from dueprocess.wsgi import application
 
-        self.stdout.write(_("dueprocess is serving on http://%(host)s:%(port)s/") % {"host": host, "port": port})
+        self.stdout.write(
+            _("dueprocess is serving on http://%(host)s:%(port)s/") % {"host": host, "port": port}
+        )
         serve(application, host=host, port=port, threads=threads, ident="dueprocess")
