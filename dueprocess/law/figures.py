@@ -174,6 +174,14 @@ def _extra_dir() -> str | None:
     return os.environ.get(ENV_DIR) or None
 
 
+_generation = 0  # bumped by clear_cache, so that callers' own caches can key on it
+
+
+def cache_key() -> tuple[str | None, int]:
+    """What a cache of values derived from the tables must include in its key."""
+    return _extra_dir(), _generation
+
+
 @lru_cache(maxsize=64)
 def load_table(table: str, extra: str | None = None) -> tuple[FigureRow, ...]:
     """All rows of a table: the packaged file, then the administrator's file of the same name."""
@@ -192,6 +200,8 @@ def load_table(table: str, extra: str | None = None) -> tuple[FigureRow, ...]:
 
 def clear_cache() -> None:
     """Forget loaded tables (after an administrator changes a file, or in tests)."""
+    global _generation
+    _generation += 1
     _figure_on.cache_clear()
     _series.cache_clear()
     load_table.cache_clear()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from dueprocess.law.base import Facts, FactsError, Line, Text, Warning, money_str
-from dueprocess.law.figures import figure_on
+from dueprocess.law.figures import cache_key, figure_on
 
 AVERAGE_TABLE = "cn_average_monthly_wage"
 AVERAGE_FIGURE = "average_monthly_wage"  # the severance series (Beijing also has a social-insurance one)
@@ -34,8 +34,12 @@ class LocalFigures:
     warnings: tuple[Warning, ...]
 
 
-@lru_cache(maxsize=8192)
 def local_figures(locality: str, day: dt.date) -> LocalFigures:
+    return _local_figures(locality, day, cache_key())
+
+
+@lru_cache(maxsize=8192)
+def _local_figures(locality: str, day: dt.date, key: tuple[str | None, int]) -> LocalFigures:
     average = figure_on(AVERAGE_TABLE, locality, day, AVERAGE_FIGURE)
     minimum = figure_on(MINIMUM_TABLE, locality, day)
     return LocalFigures(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dueprocess.law.tests.jurisdiction_base import JurisdictionContract
 
-BASE = {
+BASE: dict[str, Any] = {
     "jurisdiction": "CN",
     "locality": "shanghai",
     "employee": {"birth_date": "1990-01-01", "sex": "female", "hire_date": "2020-01-01"},
