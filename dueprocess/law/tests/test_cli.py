@@ -188,3 +188,11 @@ def test_a_jurisdiction_without_a_full_working_shows_its_sections_and_total() ->
 
 def test_the_table_lines_up_chinese_characters_as_double_width() -> None:
     assert cli._width("上海 A") == 6
+
+
+def test_the_readable_breakdown_ends_with_the_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    facts = {**FACTS, "ground": "mutual_agreement_employer_proposed", "employee": {"hire_date": "2004-12-01"}}
+    _, out, _ = run([write(tmp_path, json.dumps(facts)), "--lang", "zh-Hans"], capsys)
+    assert "\n提示\n  ! 2008 年前后分段计算" in out and "[CN.LCL.97.SEGMENTED]" in out
