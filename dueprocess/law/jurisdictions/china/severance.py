@@ -14,6 +14,8 @@ from dueprocess.law.jurisdictions.china.wages import Wage
 LCL_START = dt.date(2008, 1, 1)
 LAST_DAY_BEFORE_LCL = dt.date(2007, 12, 31)
 TWELVE = Decimal(12)
+# [M1994] Art. 11: for these articles a wage below the enterprise average is raised to it.
+M1994_ENTERPRISE_AVERAGE = ("M1994 Art. 6", "M1994 Art. 8", "M1994 Art. 9")
 
 
 def limited_units(months: int, capped: bool) -> Decimal:
@@ -139,6 +141,8 @@ def _segment_warnings(ground: Ground, amount: Decimal, merged: Decimal, capped: 
                 ),
             )
         )
+    if ground.pre2008 in M1994_ENTERPRISE_AVERAGE:
+        found.append(_m1994_review(ground.pre2008 == "M1994 Art. 6"))
     if capped:
         found.append(
             Warning(
@@ -153,6 +157,27 @@ def _segment_warnings(ground: Ground, amount: Decimal, merged: Decimal, capped: 
             )
         )
     return found
+
+
+def _m1994_review(illness: bool) -> Warning:
+    subsidy_en = (
+        " [M1994] Art. 6 also gave a medical subsidy of at least 6 months' wages (+50% serious, +100% "
+        "terminal illness), not computed here."
+        if illness
+        else ""
+    )
+    subsidy_zh = (
+        "第六条另有不低于六个月工资的医疗补助费（重病加 50%，绝症加 100%），此处未计算。" if illness else ""
+    )
+    return Warning(
+        "CN.M1994.REVIEW",
+        Text(
+            "For the pre-2008 years, [M1994] Art. 11 raises a wage below the enterprise's average wage to "
+            "that average; the facts do not give it, so the employee's own W was used." + subsidy_en,
+            "2008 年前年限：[M1994] 第十一条规定工资低于企业平均工资的按企业平均工资计算；事实中未提供，"
+            "已按劳动者本人工资计算。" + subsidy_zh,
+        ),
+    )
 
 
 def unlawful_damages(

@@ -160,3 +160,11 @@ def test_segmenting_that_changes_nothing_shows_no_merged_figure() -> None:
     )
     assert result.severance is not None and result.severance.merged_amount is None
     assert result.unlawful_damages == Decimal("400000.00")
+
+
+@pytest.mark.parametrize(("ground", "subsidy"), [("illness_incapacity", True), ("economic_layoff", False)])
+def test_pre_2008_years_under_arts_6_8_9_ask_for_the_enterprise_average(ground: str, subsidy: bool) -> None:
+    result = run(**PRE_2008, ground=ground, procedure={"union_notified_on": "2025-01-01"})
+    warning = next(w for w in result.warnings if w.code == "CN.M1994.REVIEW")
+    assert "enterprise" in warning.message.en
+    assert ("medical subsidy" in warning.message.en) is subsidy
