@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dueprocess.law.base import (
@@ -11,6 +12,7 @@ from dueprocess.law.base import (
     Finding,
     Line,
     Service,
+    Severance,
     Text,
     Warning,
     money_str,
@@ -33,36 +35,12 @@ class China(Jurisdiction):
         self.check_ground(facts.ground)
         ground = GROUNDS[facts.ground]
         blockers, warnings = _blockers(ground, facts)
-        n_due = _severance_due(ground, facts)
-        needs_wage = n_due or ground.damages
-        hire = facts.employee.hire_date
-        if needs_wage and hire is None:
-            raise FactsError("employee.hire_date", "is required on this ground", "此解除理由须提供入职日期")
-        w = wage(facts) if needs_wage else None
-        warnings += list(w.warnings) if w else []
-        lines: list[Line] = []
-        result_severance = None
-        if n_due and w and hire:
-            result_severance, found = severance.compute(ground, hire, facts.last_day, w)
-            warnings += found
-            lines += result_severance.lines
-        elif w:
-            lines += w.lines
-        else:
-            lines.append(_no_n_line(ground))
-        damages = None
-        if ground.damages and w and hire:
-            damages, damage_lines, found = severance.unlawful_damages(hire, facts.last_day, w)
-            lines += damage_lines
-            warnings += found
+        money = _compensation(ground, facts)
         result_notice = notice(ground, facts)
-        lines += result_notice.lines if result_notice else ()
         in_lieu = result_notice.pay_in_lieu if result_notice and result_notice.pay_in_lieu else Decimal(0)
-        total = (result_severance.amount if result_severance else Decimal(0)) + in_lieu
-        lines.append(
-            Line(
-                Text("Total owed on the lawful path", "合法解除时应付合计"), money_str(total) or "", "LCL 46"
-            )
+        total = (money.severance.amount if money.severance else Decimal(0)) + in_lieu
+        total_line = Line(
+            Text("Total owed on the lawful path", "合法解除时应付合计"), money_str(total) or "", "LCL 46"
         )
         if facts.ground == "economic_layoff":
             warnings.append(_layoff_report())
@@ -73,16 +51,48 @@ class China(Jurisdiction):
             missing_steps=tuple(missing_steps(facts.ground, ground, facts)),
             service=_service(facts),
             notice=result_notice,
-            severance=result_severance,
-            unlawful_damages=damages,
+            severance=money.severance,
+            unlawful_damages=money.damages,
             total=total,
-            deadlines=deadlines(facts, bool(result_severance and result_severance.amount), bool(in_lieu)),
-            warnings=tuple(warnings),
-            lines=tuple(lines),
+            deadlines=deadlines(facts, bool(money.severance and money.severance.amount), bool(in_lieu)),
+            warnings=tuple(warnings + money.warnings),
+            lines=(*money.lines, *(result_notice.lines if result_notice else ()), total_line),
         )
 
 
+@dataclass
+class _Compensation:
+    severance: Severance | None = None
+    damages: Decimal | None = None
+    lines: list[Line] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def _compensation(ground: Ground, facts: Facts) -> _Compensation:
+    """N on the lawful path and 2N if held unlawful, both from the same W (LCL 47, 87)."""
+    n_due = _severance_due(ground, facts)
+    if not (n_due or ground.damages):
+        return _Compensation(lines=[_no_n_line(ground)])
+    hire = facts.employee.hire_date
+    if hire is None:
+        raise FactsError("employee.hire_date", "is required on this ground", "此解除理由须提供入职日期")
+    w = wage(facts)
+    result = _Compensation(warnings=list(w.warnings))
+    if n_due:
+        result.severance, found = severance.compute(ground, hire, facts.last_day, w)
+        result.lines += result.severance.lines
+        result.warnings += found
+    else:
+        result.lines += w.lines
+    if ground.damages:
+        result.damages, damage_lines, found = severance.unlawful_damages(hire, facts.last_day, w)
+        result.lines += damage_lines
+        result.warnings += found
+    return result
+
+
 def _blockers(ground: Ground, facts: Facts) -> tuple[list[Finding], list[Warning]]:
+    protection.check_kinds(facts)
     blockers, warnings = ground_blockers(facts.ground, facts)
     if ground.barred_by_42:
         found, assumed = protection.situations(facts)
@@ -93,8 +103,7 @@ def _blockers(ground: Ground, facts: Facts) -> tuple[list[Finding], list[Warning
         blockers += [protection.extension(found)] if found else []
         warnings += assumed
     elif ground.article.startswith("LCL 39") and any(
-        p.kind in protection.KINDS and protection.KINDS[p.kind] == 4 and p.covers(facts.last_day)
-        for p in facts.protected
+        protection.KINDS[p.kind] == 4 and p.covers(facts.last_day) for p in facts.protected
     ):
         warnings.append(_pregnancy())
     return blockers, warnings

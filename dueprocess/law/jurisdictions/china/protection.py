@@ -68,14 +68,9 @@ def situations(facts: Facts) -> tuple[list[Finding], list[Warning]]:
     start = facts.notice.given_on if facts.notice and facts.notice.given_on else facts.last_day
     items: set[int] = set()
     warnings: list[Warning] = []
+    check_kinds(facts)
     for index, entry in enumerate(facts.protected):
-        item = KINDS.get(entry.kind)
-        if item is None:
-            raise FactsError(
-                f"protected[{index}].kind",
-                f"unknown kind {entry.kind!r}; known: {', '.join(KINDS)}",
-                f"未知的受保护情形 {entry.kind!r}；可用：{', '.join(KINDS)}",
-            )
+        item = KINDS[entry.kind]
         if item == 3 and entry.end is None:
             entry = _medical_period(facts, index, entry, warnings)
         if _overlaps(entry, start, facts.last_day):
@@ -83,6 +78,17 @@ def situations(facts: Facts) -> tuple[list[Finding], list[Warning]]:
     if _near_retirement(facts, warnings):
         items.add(5)
     return [finding(item) for item in sorted(items)], warnings
+
+
+def check_kinds(facts: Facts) -> None:
+    """Every protected[].kind must be one the PRC rules know."""
+    for index, entry in enumerate(facts.protected):
+        if entry.kind not in KINDS:
+            raise FactsError(
+                f"protected[{index}].kind",
+                f"unknown kind {entry.kind!r}; known: {', '.join(KINDS)}",
+                f"未知的受保护情形 {entry.kind!r}；可用：{', '.join(KINDS)}",
+            )
 
 
 def _overlaps(entry: ProtectedSituation, start: dt.date, end: dt.date) -> bool:

@@ -184,3 +184,9 @@ def test_an_expiry_during_a_work_injury_points_to_the_work_injury_rules() -> Non
     result = run(**EXPIRY, protected=[{"kind": "work_injury", "from": "2024-02-01", "to": None}])
     assert "work-injury insurance" in result.blockers[0].message.en
     assert "工伤保险" in result.blockers[0].message.zh
+
+
+def test_an_unknown_protected_kind_is_refused_on_every_ground() -> None:
+    with pytest.raises(FactsError) as error:
+        run(ground="serious_misconduct", protected=[{"kind": "holiday", "from": "2025-01-01"}])
+    assert error.value.field == "protected[0].kind"
