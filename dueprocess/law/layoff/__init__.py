@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dueprocess.law.base import FactsError
 from dueprocess.law.layoff import china, united_kingdom, united_states
 from dueprocess.law.layoff.model import (
+    JURISDICTION_GROUNDS,
     LayoffAssessment,
     LayoffEmployee,
     LayoffPlan,
@@ -36,6 +37,13 @@ def assess_layoff(plan: LayoffPlan, employees: Sequence[LayoffEmployee]) -> Layo
             "jurisdiction",
             f"no batch layoff assessment for {plan.jurisdiction!r}; known: {', '.join(_ASSESSORS)}",
             f"没有 {plan.jurisdiction!r} 的批量裁员评估；可用：{', '.join(_ASSESSORS)}",
+        )
+    expected = JURISDICTION_GROUNDS[plan.jurisdiction]
+    if plan.ground and plan.ground != expected:
+        raise FactsError(
+            "ground",
+            f"a batch layoff in {plan.jurisdiction} is on the ground {expected!r}, not {plan.ground!r}",
+            f"{plan.jurisdiction} 的批量裁员理由为 {expected!r}，而不是 {plan.ground!r}",
         )
     if not employees:
         raise FactsError("employees", "must be a non-empty list", "必须是非空列表")

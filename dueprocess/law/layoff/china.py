@@ -42,7 +42,7 @@ from dueprocess.law.layoff.model import (
 LCL41 = "LCL 41"
 EXPLANATION_DAYS = 30  # LCL 41: explain to the union or all staff 30 days in advance
 GROUND = "economic_layoff"
-ZERO = Decimal(0)
+ZERO = Decimal("0.00")  # money
 TWO = Decimal(2)
 
 

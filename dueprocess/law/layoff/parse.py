@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from dueprocess.law.base import FactsError, ProtectedSituation
@@ -40,7 +39,11 @@ def parse_layoff(data: Any) -> tuple[LayoffPlan, list[LayoffEmployee]]:
 
 
 def plan_from_dict(data: Any) -> LayoffPlan:
-    data = _P._object(data, "layoff", PLAN_KEYS)
+    if not isinstance(data, dict):
+        raise FactsError("layoff", "must be an object", "必须是对象")
+    unknown = sorted(set(data) - PLAN_KEYS)
+    if unknown:
+        raise FactsError(unknown[0], "unknown key", "未知字段")
     jurisdiction = _P._string(data, "jurisdiction", "jurisdiction", required=True)
     if jurisdiction not in JURISDICTION_GROUNDS:
         raise FactsError(
@@ -119,7 +122,3 @@ def check_dates(plan: LayoffPlan, employees: list[LayoffEmployee]) -> None:
     for i, employee in enumerate(employees):
         if employee.hire_date > last:
             raise FactsError(f"employees[{i}].hire_date", "is after last_day", "晚于最后工作日")
-
-
-def days_before(day: dt.date, days: int) -> dt.date:
-    return day - dt.timedelta(days=days)

@@ -35,7 +35,7 @@ S193 = "TULRCA s.193"
 COLLECTIVE_MIN = 20  # s.188(1): 20 or more at one establishment within 90 days
 LARGE = 100  # s.188(1A)(a): 100 or more -> 45 days, otherwise 30
 LONG_DAYS, SHORT_DAYS = 45, 30
-ZERO = Decimal(0)
+ZERO = Decimal("0.00")  # money
 FAIR_SELECTION = Warning(
     "GB.REDUNDANCY.FAIRNESS",
     Text(
@@ -54,7 +54,7 @@ def assess(plan: LayoffPlan, employees: list[LayoffEmployee]) -> LayoffAssessmen
     days = LONG_DAYS if proposed >= LARGE else SHORT_DAYS
     missing, deadlines, warnings = _collective(plan, triggered, days) if triggered else ([], [], [])
     award_days, award_warnings = gb_figure(PROTECTIVE_AWARD_MAX, plan.last_day)
-    award_weeks = award_days / 7 if missing else ZERO
+    award_weeks = award_days / 7 if missing else Decimal(0)
     persons = _persons(plan, employees, award_weeks, warnings)
     short = sum(1 for p in persons if p.notice_pay)
     if short and not plan.pay_in_lieu:
@@ -193,7 +193,7 @@ def _persons(
             weeks = redundancy_bands(e.birth_date, years, rel.day).weeks
             severance = (weeks * used).quantize(CENT, ROUND_HALF_UP)
         else:
-            weeks = severance = ZERO
+            weeks, severance = Decimal(0), ZERO
         notice_pay = ZERO
         if rel.moved:
             notice_pay = (pay * (rel.expiry - last_day).days / 7).quantize(CENT, ROUND_HALF_UP)

@@ -26,7 +26,7 @@ MASS_LAYOFF_ALONE = 500  # WARN: 500 or more is a mass layoff whatever the share
 MASS_LAYOFF_SHARE = 33  # WARN: 50-499 who are at least 33% of the site's active workforce
 CALWARN_ESTABLISHMENT = 75  # LC 1400.5(a): employs, or employed in the preceding 12 months, 75+
 SB617_FROM = dt.date(2026, 1, 1)  # SB 617: new contents of the LC 1401 notice
-ZERO = Decimal(0)
+ZERO = Decimal("0.00")  # money
 
 
 def warn_triggered(laid_off: int, site: int, employer: int, closing: bool) -> bool:
