@@ -3,6 +3,13 @@ qualification and the ACAS Code (shared/law/RULES.md §2).
 
 The counting rules live in ``rules.py`` (the batch layoff assessment calls them per employee); this
 module turns them into an explained assessment.
+
+For conduct, capability and gross misconduct the facts may record the ACAS Code steps as optional
+``procedure`` flags: ``investigation_held``, ``invited_in_writing``, ``hearing_held``,
+``accompanied_offered``, ``decision_in_writing``, ``appeal_offered``. Each flag that is absent or
+false is a missing step (article ``ACAS Code``), so the dismissal is not ``lawful`` until all six
+are true. Whether the employee can claim unfair dismissal is reported as the warning
+``GB.UNFAIR_DISMISSAL.PROTECTED`` or ``GB.UNFAIR_DISMISSAL.NOT_PROTECTED``.
 """
 
 from __future__ import annotations

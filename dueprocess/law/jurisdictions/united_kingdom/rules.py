@@ -132,4 +132,6 @@ def gb_figure(table: str, day: dt.date) -> tuple[Decimal, tuple[Warning, ...]]:
 
 def months_text(months: int) -> Text:
     years, rest = divmod(months, 12)
-    return Text(f"{years} years {rest} months", f"{years} 年 {rest} 个月")
+    year_word = "year" if years == 1 else "years"
+    month_word = "month" if rest == 1 else "months"
+    return Text(f"{years} {year_word} {rest} {month_word}", f"{years} 年 {rest} 个月")
