@@ -1,5 +1,6 @@
 """The `dueprocess` console script: every management command, and the friendly names."""
 
+import json
 import os
 import subprocess
 import sys
@@ -41,3 +42,23 @@ def test_demo_without_serving_loads_the_organisation_and_prints_every_login(tmp_
 def test_serve_and_demo_describe_themselves(tmp_path, command):
     result = run_cli(command, "--help", tmp_path=tmp_path)
     assert result.returncode == 0 and "--" in result.stdout
+
+
+def test_assess_runs_the_law_engine_without_starting_django(tmp_path):
+    facts = {
+        "jurisdiction": "CN", "locality": "shanghai", "ground": "mutual_agreement_employer_proposed",
+        "employee": {"hire_date": "2024-01-01"}, "last_day": "2025-01-31",
+        "pay": {"average_monthly": "10000.00"},
+    }  # fmt: skip
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts))
+    code = (
+        "import sys; from dueprocess import cli; "
+        "status = cli.main(['dueprocess', 'assess', sys.argv[1], '--json']); "
+        "assert 'django' not in sys.modules, 'assess imported Django'; sys.exit(status)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["severance"]["amount"] == "15000.00"

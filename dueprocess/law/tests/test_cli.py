@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from dueprocess import cli as front
 from dueprocess.law import cli
 from dueprocess.law.base import Assessment, Line, NoticeResult, Text
 
@@ -84,13 +83,6 @@ def test_it_reads_facts_from_standard_input(
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(FACTS)))
     status, out, _ = run(["-", "--json"], capsys)
     assert status == 0 and json.loads(out)["ground"] == "incompetence"
-
-
-def test_the_console_script_hands_assess_to_the_engine(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    status = front.main(["dueprocess", "assess", write(tmp_path, json.dumps(FACTS)), "--json"])
-    assert status == 0 and json.loads(capsys.readouterr().out)["jurisdiction"] == "CN"
 
 
 @pytest.mark.parametrize(
