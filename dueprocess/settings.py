@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "dueprocess.accounts",
     "dueprocess.people",
     "dueprocess.records",
+    "dueprocess.reviews",
+    "dueprocess.plans",
 ]
 
 MIDDLEWARE = [

@@ -88,3 +88,111 @@ def can_manage_people_data(user: User | None) -> bool:
 
 def can_export_people(user: User | None) -> bool:
     return can_manage_people_data(user) or (_active(user) and user.role == Role.AUDITOR)  # type: ignore[union-attr]
+
+
+# --- Reviews, conduct and improvement plans -------------------------------------------------------
+# Nobody handles their own performance or conduct records: a person sees their own only as the
+# employee concerned, and only what has been shared with them.
+PERFORMANCE_MANAGERS = {Role.HR_ADMIN, Role.HR_PARTNER, Role.MANAGER}
+# Investigations and warnings are kept apart from the line manager, who is often a witness.
+CONDUCT_HANDLERS = {Role.HR_ADMIN, Role.HR_PARTNER, Role.LEGAL}
+INCIDENT_REPORTERS = PERFORMANCE_MANAGERS | CONDUCT_HANDLERS
+
+
+def _others_in_scope(user: User | None) -> QuerySet[Employee]:
+    employees = employees_visible_to(user)
+    return employees.exclude(pk=user.employee_id) if user is not None and user.employee_id else employees
+
+
+def _acts_for(user: User | None, employee: Employee, roles: set[Role]) -> bool:
+    if not _active(user) or user.employee_id == employee.pk:  # type: ignore[union-attr]
+        return False
+    if not (user.is_superuser or user.role in roles):  # type: ignore[union-attr]
+        return False
+    return can_view_employee(user, employee)
+
+
+def reviews_visible_to(user: User | None) -> QuerySet:
+    from dueprocess.reviews.models import Review
+
+    if not _active(user):
+        return Review.objects.none()
+    assert user is not None
+    theirs = Review.objects.filter(employee_id=user.employee_id, shared_at__isnull=False)
+    return Review.objects.filter(employee__in=_others_in_scope(user)) | theirs
+
+
+def can_manage_reviews(user: User | None, employee: Employee) -> bool:
+    """Create, assess, submit and correct reviews; ask for 360 feedback."""
+    return _acts_for(user, employee, PERFORMANCE_MANAGERS)
+
+
+def can_self_assess(user: User | None, review) -> bool:
+    return _active(user) and user.employee_id == review.employee_id and review.is_shared  # type: ignore[union-attr]
+
+
+def can_give_feedback(user: User | None, request) -> bool:
+    return _active(user) and user.employee_id == request.respondent_id  # type: ignore[union-attr]
+
+
+def conduct_visible_to(user: User | None, model) -> QuerySet:
+    """Incidents, investigations and warnings. The employee sees their warnings (every warning is
+    given to them); incident reports and investigation notes stay with those handling them."""
+    from dueprocess.reviews.models import Investigation, Warning
+
+    if not _active(user):
+        return model.objects.none()
+    assert user is not None
+    path = "incident__employee" if model is Investigation else "employee"
+    others = model.objects.filter(**{f"{path}__in": _others_in_scope(user)})
+    if model is Warning:
+        return others | Warning.objects.filter(employee_id=user.employee_id)
+    return others
+
+
+def can_report_incident(user: User | None, employee: Employee) -> bool:
+    return _acts_for(user, employee, INCIDENT_REPORTERS)
+
+
+def can_handle_conduct(user: User | None, employee: Employee) -> bool:
+    """Open and conclude investigations, record interviews, issue warnings."""
+    return _acts_for(user, employee, CONDUCT_HANDLERS)
+
+
+def can_record_explanation(user: User | None, employee: Employee) -> bool:
+    """The employee writes their own; HR or legal may enter one the employee handed in on paper."""
+    if _active(user) and user.employee_id == employee.pk:  # type: ignore[union-attr]
+        return True
+    return can_handle_conduct(user, employee)
+
+
+def plans_visible_to(user: User | None) -> QuerySet:
+    from dueprocess.plans.models import ImprovementPlan, PlanStatus
+
+    if not _active(user):
+        return ImprovementPlan.objects.none()
+    assert user is not None
+    theirs = ImprovementPlan.objects.filter(employee_id=user.employee_id).exclude(status=PlanStatus.DRAFT)
+    return ImprovementPlan.objects.filter(employee__in=_others_in_scope(user)) | theirs
+
+
+def can_draft_plan(user: User | None, employee: Employee) -> bool:
+    return _acts_for(user, employee, PERFORMANCE_MANAGERS)
+
+
+def can_manage_plan(user: User | None, plan) -> bool:
+    """Publish, revise, record support and check-ins, decide the outcome."""
+    return can_draft_plan(user, plan.employee)
+
+
+def can_acknowledge_plan(user: User | None, plan) -> bool:
+    """Only the employee concerned acknowledges or answers a plan, and only once it is shared."""
+    from dueprocess.plans.models import PlanStatus
+
+    is_theirs = _active(user) and user.employee_id == plan.employee_id  # type: ignore[union-attr]
+    return bool(is_theirs and plan.status != PlanStatus.DRAFT)
+
+
+def can_manage_cycles(user: User | None) -> bool:
+    """Review cycles apply to many people at once: HR sets them up."""
+    return _active(user) and (user.is_superuser or user.role in {Role.HR_ADMIN, Role.HR_PARTNER})  # type: ignore[union-attr]

@@ -1,0 +1,41 @@
+"""Small helpers the actions share: refusing, validating by field, and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def require(allowed: bool, what: str) -> None:
+    """Refuse with a message that says what was refused (never why the object is out of reach)."""
+    if not allowed:
+        raise PermissionDenied(_("You are not allowed to %(what)s.") % {"what": what})
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+class Errors(dict):
+    """Collects every problem by field, so a form can show them all at once, then raises."""
+
+    def add(self, field: str, message: str) -> None:
+        self.setdefault(field, []).append(message)
+
+    def blank(self, field: str, value: str | None, message: str) -> None:
+        if not (value or "").strip():
+            self.add(field, message)
+
+    def raise_any(self) -> None:
+        if self:
+            raise ValidationError(dict(self))
+
+
+def in_order(
+    errors: Errors, earlier: dt.date | None, later: dt.date | None, field: str, message: str
+) -> None:
+    if earlier and later and later < earlier:
+        errors.add(field, message)
