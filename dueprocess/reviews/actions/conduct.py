@@ -185,6 +185,8 @@ def issue_warning(
     expectations: str = "", investigation: Investigation | None = None,
 ) -> Warning:  # fmt: skip
     require(policy.can_handle_conduct(actor, employee), _("warn this employee"))
+    if investigation is not None:  # judge it as it stands now, not as the caller last saw it
+        investigation = Investigation.objects.select_related("incident__employee").get(pk=investigation.pk)
     _warning_errors(employee, level, issued_on, expires_on, reason, investigation).raise_any()
     warning = Warning.objects.create(
         employee=employee, level=level, issued_on=issued_on, expires_on=expires_on, reason=reason.strip(),

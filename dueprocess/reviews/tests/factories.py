@@ -72,6 +72,31 @@ def submitted_review(actor, cycle, employee, rating=3):
 
     review = draft_review(actor, cycle, employee)
     results = {g.pk: {"result": "Done in part", "rating": level(rating)} for g in review.goals.all()}
-    actions.assess_review(review, actor=actor, manager_assessment="Steady work.", rating=level(rating),
-                          goal_results=results)  # fmt: skip
+    actions.assess_review(
+        review, actor=actor, manager_assessment="Steady work.", rating=level(rating), goal_results=results
+    )
     return actions.submit_review(review, actor=actor)
+
+
+def incident(actor, employee, **overrides):
+    from dueprocess.reviews import actions
+
+    values = {
+        "occurred_on": dt.date(2026, 9, 30),
+        "reported_on": dt.date(2026, 10, 2),
+        "summary": "Missed the launch commitment",
+        "description": "The release promised to the customer for 30 September did not ship.",
+        "reporter_other": "Customer complaint (Huadong Logistics)",
+    }
+    return actions.report_incident(actor=actor, employee=employee, **{**values, **overrides})
+
+
+def investigation_heard(actor, employee):
+    """An open investigation in which the employee's explanation has been recorded."""
+    from dueprocess.reviews import actions
+
+    found = actions.open_investigation(incident(actor, employee), actor=actor, opened_on=dt.date(2026, 10, 5))
+    actions.record_explanation(
+        actor=actor, investigation=found, text="The scope grew twice.", written_on=dt.date(2026, 10, 8)
+    )
+    return found
