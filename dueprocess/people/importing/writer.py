@@ -1,27 +1,23 @@
 """Writing a plan: inside the caller's transaction, in batches, in the order rows point at each other.
 
-New rows go in with ``bulk_create``. Changes go in with one ``UPDATE … WHERE id = %s`` per row,
-sent with ``executemany`` and grouped by the set of columns that change: Django's ``bulk_update``
-builds a ``CASE`` over the whole batch, which grows with the square of the batch on SQLite.
-Employees are created top-down, level by level of the reporting tree, so that each row's manager
-exists when it is written and no second pass over new employees is needed.
+New rows go in with ``bulk_create`` (wages, by the million, with ``bulk.insert_rows``); changes
+with ``bulk.update_rows``. Employees are created top-down, level by level of the reporting tree, so
+that each row's manager exists when it is written and no second pass over new employees is needed.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
-from itertools import islice
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
 
+from dueprocess.people.bulk import BATCH, Money, insert_rows, update_rows
 from dueprocess.people.importing import graph
 from dueprocess.people.importing.plan import Context, Plan
+from dueprocess.people.importing.wages import PARTS
 from dueprocess.people.models import Contract, Department, Employee, Location, WageRecord
 
-BATCH = 2000
 # File columns that point at other rows → (model field, the context map that resolves them).
 _POINTERS = {"department": "department_ids", "location": "location_ids", "manager_number": "employee_ids"}
 _FIELD = {"manager_number": "manager"}
@@ -41,8 +37,9 @@ def write(plan: Plan, ctx: Context) -> None:
     _create_contracts(plan, ctx)
     update_rows(Contract, plan.contracts.updates)
     _create_wages(plan, ctx)
+    money = Money()
     update_rows(
-        WageRecord, [(pk, {p: _decimal(c) for p, c in changes.items()}) for pk, changes in plan.wages.updates]
+        WageRecord, [(pk, {p: money[c] for p, c in changes.items()}) for pk, changes in plan.wages.updates]
     )
 
 
@@ -89,48 +86,10 @@ def _create_contracts(plan: Plan, ctx: Context) -> None:
 
 
 def _create_wages(plan: Plan, ctx: Context) -> None:
-    # Built a batch at a time: a million model instances at once would not fit in memory.
-    records = (
-        WageRecord(
-            employee_id=ctx.employee_ids[number],
-            month=month,
-            base=_decimal(base),
-            bonus=_decimal(bonus),
-            allowances=_decimal(allowances),
-            other=_decimal(other),
-        )
+    # Built as they are written: a million rows at once would not fit in memory.
+    money, ids = Money(), ctx.employee_ids
+    rows = (
+        (ids[number], month, money[base], money[bonus], money[allowances], money[other])
         for number, month, base, bonus, allowances, other in plan.wages.creates
     )
-    for batch in _batches(records, BATCH * 5):
-        WageRecord.objects.bulk_create(batch, batch_size=BATCH)
-
-
-def _decimal(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
-
-
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def update_rows(model: type[models.Model], updates: Iterable[tuple[int, dict[str, Any]]]) -> None:
-    """Apply ``(id, {field: value})`` changes, one statement per set of changed fields."""
-    groups: dict[tuple[str, ...], list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for pk, changes in updates:
-        groups[tuple(sorted(changes))].append((pk, changes))
-    quote = connection.ops.quote_name
-    meta = model._meta
-    for names, items in groups.items():
-        fields = [meta.get_field(name) for name in names]  # an attname (manager_id) is found too
-        assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-        sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608 — names come from the model, values are parameters
-        for batch in _batches(items, BATCH):
-            params = [
-                [f.get_db_prep_save(changes[n], connection) for f, n in zip(fields, names, strict=True)]
-                + [pk]
-                for pk, changes in batch
-            ]
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, params)
+    insert_rows(WageRecord, ("employee", "month", *PARTS), rows)
