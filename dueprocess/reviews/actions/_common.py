@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
+from collections.abc import Iterator
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -15,8 +18,23 @@ def require(allowed: bool, what: str) -> None:
         raise PermissionDenied(_("You are not allowed to %(what)s.") % {"what": what})
 
 
+_as_of: contextvars.ContextVar[dt.date | None] = contextvars.ContextVar("as_of", default=None)
+
+
 def today() -> dt.date:
-    return timezone.localdate()
+    """The day the rules measure against ("not in the future", "answer by"): normally today."""
+    return _as_of.get() or timezone.localdate()
+
+
+@contextlib.contextmanager
+def as_of(day: dt.date) -> Iterator[None]:
+    """Enter records as of an earlier day. Only the demo does this, to tell a story that happened over
+    past months; the record's own timestamps stay the real time of entry."""
+    token = _as_of.set(day)
+    try:
+        yield
+    finally:
+        _as_of.reset(token)
 
 
 class Errors(dict):

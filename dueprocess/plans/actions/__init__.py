@@ -1,0 +1,28 @@
+"""Every write that matters in improvement plans (DESIGN §3). Each is atomic, takes a keyword-only
+``actor``, asks ``accounts.policy``, and writes one event to the record in the same transaction."""
+
+from dueprocess.plans.actions.plans import (
+    acknowledge_plan,
+    draft_plan,
+    publish_plan,
+    respond_to_plan,
+    revise_plan,
+)
+from dueprocess.plans.actions.progress import (
+    add_support_action,
+    complete_support_action,
+    decide_outcome,
+    record_check_in,
+)
+
+__all__ = [
+    "acknowledge_plan",
+    "add_support_action",
+    "complete_support_action",
+    "decide_outcome",
+    "draft_plan",
+    "publish_plan",
+    "record_check_in",
+    "respond_to_plan",
+    "revise_plan",
+]
