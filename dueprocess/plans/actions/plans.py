@@ -194,8 +194,9 @@ def new_version(plan: ImprovementPlan, *, reason, starts_on, ends_on, goals, cha
 @transaction.atomic
 def acknowledge_plan(plan: ImprovementPlan, *, actor: User) -> PlanVersion:
     """The employee confirms they have received the current version (not that they agree with it)."""
+    plan = _locked_plan(plan.pk)  # judged as it stands now, not as the caller last saw it
     require(policy.can_acknowledge_plan(actor, plan), _("acknowledge this plan"))
-    version = _locked_plan(plan.pk).current
+    version = plan.current
     errors = Errors()
     if version.is_acknowledged:
         errors.add("acknowledged_at", _("You have already acknowledged this version of the plan."))
@@ -211,8 +212,9 @@ def acknowledge_plan(plan: ImprovementPlan, *, actor: User) -> PlanVersion:
 @transaction.atomic
 def respond_to_plan(plan: ImprovementPlan, *, actor: User, text: str) -> PlanVersion:
     """The employee's written response to the current version, kept beside it."""
+    plan = _locked_plan(plan.pk)  # judged as it stands now, not as the caller last saw it
     require(policy.can_acknowledge_plan(actor, plan), _("respond to this plan"))
-    version = _locked_plan(plan.pk).current
+    version = plan.current
     errors = Errors()
     errors.blank("employee_response", text, _("Write your response."))
     if version.employee_response:

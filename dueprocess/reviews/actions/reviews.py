@@ -111,8 +111,8 @@ def open_review(review: Review, *, actor: User) -> Review:
 
 @transaction.atomic
 def record_self_assessment(review: Review, *, actor: User, text: str) -> Review:
-    require(policy.can_self_assess(actor, review), _("write this self-assessment"))
     review = _locked_review(review.pk)
+    require(policy.can_self_assess(actor, review), _("write this self-assessment"))
     review.ensure_editable()
     errors = Errors()
     errors.blank("self_assessment", text, _("Write your self-assessment."))

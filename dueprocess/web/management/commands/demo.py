@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 DEMO_STEPS = [
     "dueprocess.people.demo:load",
     "dueprocess.accounts.demo:load",
+    "dueprocess.reviews.demo:load",
+    "dueprocess.plans.demo:load",
 ]
 
 
