@@ -1,0 +1,203 @@
+"""Recomputing a chain from its stored rows and naming the first broken link.
+
+Rows stream through a server-side cursor (on PostgreSQL) in the ORM's own SQL, but without the
+ORM's per-row conversions: timestamps and JSON come back as text and are turned into their
+canonical form with string slicing, because at a million events the Python work per row, not the
+hashing, is what sets the pace. On SQLite the JSON columns are stored canonically already (see
+CanonicalJSONEncoder) and are hashed as stored; should the bytes differ from the canonical form
+for an innocent reason, the row is re-canonicalised before it is called broken.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from django.db import connections, router
+from django.db.models import TextField
+from django.db.models.functions import Cast
+
+from dueprocess.lib.canonical import dumps, format_datetime
+from dueprocess.records.documents import hash_stored
+from dueprocess.records.hashing import GENESIS_HASH, chain_hash, row_text
+from dueprocess.records.models import Chain, Document, Event
+
+CHUNK = 20_000
+
+
+class Reason(StrEnum):
+    HASH_MISMATCH = "hash_mismatch"
+    PREV_HASH_MISMATCH = "prev_hash_mismatch"
+    GAP = "gap"
+    UNREADABLE = "unreadable"
+    HEAD_MISMATCH = "head_mismatch"
+    DOCUMENT_MISSING = "document_missing"
+    DOCUMENT_HASH_MISMATCH = "document_hash_mismatch"
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """Where a chain stops holding: which event, why, what the check expected and what it found."""
+
+    reason: Reason
+    sequence: int | None
+    event_id: int | None
+    expected: str
+    found: str
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    chain: str
+    subject_key: str
+    events_checked: int
+    documents_checked: int
+    head_sequence: int
+    head_hash: str
+    broken: BrokenLink | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+@dataclass
+class DocumentCache:
+    """Documents already checked in this run (several events, or chains, may share one)."""
+
+    known: dict[str, str | None] = field(default_factory=dict)
+
+    def found_hash(self, sha256: str) -> str | None:
+        if sha256 not in self.known:
+            exists = Document.objects.filter(sha256=sha256).exists()
+            self.known[sha256] = hash_stored(sha256) if exists else None
+        return self.known[sha256]
+
+
+def verify_chain(chain: Chain, *, documents: DocumentCache | None = None) -> VerificationResult:
+    """Recompute every event of ``chain`` and every document its events hold."""
+    chain = Chain.objects.get(pk=chain.pk)  # the head as it is now, not as the caller saw it
+    cache = documents if documents is not None else DocumentCache()
+    stored_canonical = connections[router.db_for_read(Event)].vendor == "sqlite"
+    walk = _Walk(str(chain.public_id), cache, stored_canonical)
+    broken = walk.run(_rows(chain))
+    if broken is None and (walk.sequence, walk.hash) != (chain.head_sequence, chain.head_hash):
+        broken = BrokenLink(
+            Reason.HEAD_MISMATCH,
+            chain.head_sequence,
+            None,
+            expected=f"{chain.head_sequence} {chain.head_hash}",
+            found=f"{walk.sequence} {walk.hash}",
+        )
+    return VerificationResult(
+        chain=str(chain.public_id),
+        subject_key=chain.subject_key,
+        events_checked=walk.checked,
+        documents_checked=len(walk.documents_seen),
+        head_sequence=chain.head_sequence,
+        head_hash=chain.head_hash,
+        broken=broken,
+    )
+
+
+def _rows(chain: Chain) -> Iterator[tuple]:
+    queryset = (
+        Event.objects.filter(chain=chain)
+        .order_by("sequence")
+        .annotate(
+            at_text=Cast("recorded_at", TextField()),
+            data_text=Cast("data", TextField()),
+            documents_text=Cast("documents", TextField()),
+        )
+        .values_list(
+            "id", "sequence", "at_text", "actor_id", "actor_label", "subject", "type",
+            "corrects__sequence", "data_text", "documents_text", "prev_hash", "hash",
+        )
+    )  # fmt: skip
+    connection = connections[router.db_for_read(Event)]
+    sql, params = queryset.query.sql_with_params()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
+
+
+def canonical_at(text: str) -> str:
+    """The canonical form of a timestamp as the database gives it back as text: SQLite keeps
+    'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC, PostgreSQL (session in UTC) adds '+00'."""
+    if text.endswith("+00"):
+        text = text[:-3]
+    if len(text) == 26 and text[10] == " ":
+        return f"{text[:10]}T{text[11:]}Z"
+    if len(text) == 19 and text[10] == " ":
+        return f"{text[:10]}T{text[11:]}.000000Z"
+    try:
+        return format_datetime(datetime.fromisoformat(text))
+    except ValueError:
+        return f"unreadable timestamp {text!r}"
+
+
+class _Walk:
+    """One pass along a chain, stopping at the first broken link."""
+
+    def __init__(self, chain: str, documents: DocumentCache, stored_canonical: bool) -> None:
+        self.chain, self.documents, self.stored_canonical = chain, documents, stored_canonical
+        self.sequence, self.hash, self.checked = 0, GENESIS_HASH, 0
+        self.documents_seen: set[str] = set()
+
+    def run(self, rows: Iterator[tuple]) -> BrokenLink | None:
+        prev, expected_seq = GENESIS_HASH, 1
+        for row in rows:
+            event_id, seq, at, actor_id, actor, subject, type_, corrects, data, docs, prev_hash, stored = row
+            if seq != expected_seq:
+                return BrokenLink(Reason.GAP, seq, event_id, expected=str(expected_seq), found=str(seq))
+            if prev_hash != prev:
+                return BrokenLink(Reason.PREV_HASH_MISMATCH, seq, event_id, expected=prev, found=prev_hash)
+            fields = (seq, canonical_at(at), actor_id, actor, subject, type_, corrects)
+            computed = self._hash(prev, fields, data, docs) if self.stored_canonical else None
+            if computed != stored:
+                computed = self._hash_recanonicalised(prev, fields, data, docs)
+                if computed is None:
+                    return BrokenLink(Reason.UNREADABLE, seq, event_id, expected="JSON", found=data[:200])
+                if computed != stored:
+                    return BrokenLink(Reason.HASH_MISMATCH, seq, event_id, expected=computed, found=stored)
+            if docs != "[]":
+                broken = self._check_documents(seq, event_id, docs)
+                if broken is not None:
+                    return broken
+            prev, expected_seq = stored, expected_seq + 1
+            self.sequence, self.hash, self.checked = seq, stored, self.checked + 1
+        return None
+
+    def _hash(self, prev: str, fields: tuple, data: str, docs: str) -> str:
+        seq, at, actor_id, actor, subject, type_, corrects = fields
+        text = row_text(
+            chain=self.chain, seq=seq, at=at, actor_id=actor_id, actor=actor, subject=subject,
+            type=type_, corrects=corrects, data=data, documents=docs,
+        )  # fmt: skip
+        return chain_hash(prev, text)
+
+    def _hash_recanonicalised(self, prev: str, fields: tuple, data: str, docs: str) -> str | None:
+        """The hash with the JSON columns parsed and written canonically: always so on PostgreSQL,
+        whose jsonb text is not canonical; on SQLite only when the stored bytes did not match."""
+        try:
+            return self._hash(prev, fields, dumps(json.loads(data)), dumps(json.loads(docs)))
+        except (ValueError, TypeError, UnicodeError):
+            return None
+
+    def _check_documents(self, seq: int, event_id: int, docs: str) -> BrokenLink | None:
+        try:
+            hashes = json.loads(docs)
+        except ValueError:
+            return BrokenLink(Reason.UNREADABLE, seq, event_id, expected="[sha256, …]", found=docs[:200])
+        for sha256 in hashes:
+            self.documents_seen.add(sha256)
+            found = self.documents.found_hash(sha256)
+            if found != sha256:
+                reason = Reason.DOCUMENT_MISSING if found is None else Reason.DOCUMENT_HASH_MISMATCH
+                return BrokenLink(reason, seq, event_id, sha256, found or "missing", document=sha256)
+        return None
