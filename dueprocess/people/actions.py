@@ -17,6 +17,8 @@ from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people import exporting
 from dueprocess.people.importing import ImportReport, import_files
+from dueprocess.people.importing.readers import sha256
+from dueprocess.records.events import record_event
 
 
 def import_people(paths: list[Path], *, actor: User | None, dry_run: bool = False) -> ImportReport:
@@ -34,21 +36,20 @@ def export_people(path: Path, *, actor: User | None, kind: str = "employees") ->
     # as a million-row file takes to write.
     counts = exporting.export(path, kind)
     with transaction.atomic():
-        _record("people.exported", actor, {"file": path.name, "kind": kind, "rows": counts})
+        data = {"file": path.name, "sha256": sha256(path), "kind": kind, "rows": counts}
+        _record("people.exported", actor, data)
     return counts
 
 
 def _record_import(report: ImportReport, actor: User | None) -> None:
+    # The files' SHA-256 name exactly what was imported. The files themselves are not stored: they
+    # hold every wage in the organisation, and the record is never deleted (PIPL art. 47).
     data = {"files": report.files, "counts": report.summary()}
     _record("people.imported", actor, data)
 
 
 def _record(event_type: str, actor: User | None, data: dict[str, Any]) -> None:
     """The one call site from people data into the record (DESIGN §5), inside the caller's
-    transaction: an import or export that is not recorded does not happen."""
-    try:
-        from dueprocess.records.events import record_event
-    except ImportError:  # TODO(records): the event chain is being built alongside; until it lands
-        return
-
-    record_event(event_type, actor=actor, subject=None, data=data)
+    transaction: an import that is not recorded does not happen. An export is recorded because it
+    is a read of sensitive personal information (PIPL art. 28)."""
+    record_event(None, event_type, actor=actor, data=data)

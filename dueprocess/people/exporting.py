@@ -101,7 +101,8 @@ def csv_value(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and not _HARMLESS_SIGNED.fullmatch(text)):
+    first = text[:1]
+    if first in ("=", "@", "\t", "\r") or (first in ("+", "-") and not _HARMLESS_SIGNED.fullmatch(text)):
         return "'" + text  # OWASP CSV injection: Excel must show this as text, not run it
     return text
 

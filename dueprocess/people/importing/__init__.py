@@ -43,8 +43,9 @@ def import_files(
 ) -> ImportReport:
     """``on_written`` runs inside the transaction after the writes (to record the import)."""
     problems, report = Problems(), ImportReport(dry_run=dry_run)
-    tables = read_files(paths, problems, report)
-    problems.raise_if_any()
+    tables, complete = read_files(paths, problems, report)
+    if not complete:  # a file or sheet could not be read: checking the rest would mislead
+        problems.raise_if_any()
     if dry_run:
         plan(tables, problems, report)
         return report
@@ -56,17 +57,24 @@ def import_files(
     return report
 
 
-def read_files(paths: list[Path], problems: Problems, report: ImportReport) -> dict[str, list[Table]]:
+def read_files(
+    paths: list[Path], problems: Problems, report: ImportReport
+) -> tuple[dict[str, list[Table]], bool]:
+    """The tables in the files, by kind, and whether every file and sheet could be read. A cell
+    that cannot be read is reported and read as empty, so that the checks that follow still run."""
     tables: dict[str, list[Table]] = defaultdict(list)
+    complete = True
     for path in paths:
         with open_sheets(path, problems) as sheets:
+            complete = complete and bool(sheets)
             if sheets:
                 report.files[path.name] = sha256(path)
             for sheet in sheets:
                 table = read_table(sheet, problems, report)
+                complete = complete and table is not None
                 if table is not None:
                     tables[table.kind.name].append(table)
-    return tables
+    return tables, complete
 
 
 def plan(tables: dict[str, list[Table]], problems: Problems, report: ImportReport) -> tuple[Plan, Context]:

@@ -36,11 +36,18 @@ class Problems:
     def __init__(self) -> None:
         self.errors: list[Error] = []
         self.total = 0
+        # A cell that could not be read is reported once; the checks after reading see it as empty
+        # and would otherwise add a second, misleading problem at the same place.
+        self._places: set[tuple[str, int | None, str | None]] = set()
 
     def __bool__(self) -> bool:
         return self.total > 0
 
     def add(self, source: str, row: int | None, column: str | None, problem: str) -> None:
+        if column is not None and row is not None:
+            if (source, row, column) in self._places:
+                return
+            self._places.add((source, row, column))
         self.total += 1
         if len(self.errors) < MAX_PROBLEMS:
             self.errors.append(Error(source, row, column, problem))
