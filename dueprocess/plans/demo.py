@@ -15,7 +15,6 @@ from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
 from dueprocess.plans import actions
 from dueprocess.plans.models import ImprovementPlan
-from dueprocess.reviews import recording
 from dueprocess.reviews.actions._common import as_of
 
 PROTAGONIST, PASSED = "XQ0007", "XQ0022"
@@ -94,7 +93,7 @@ def load(today: dt.date | None = None) -> None:
             outcome="failed",
             decided_on=day(4),
             check_ins=held,
-            evidence=evidence if recording.documents_available() else (),
+            evidence=evidence,
             summary="4 次发布仅 1 次按期；规格评审覆盖 50%。培训已完成，调岗被拒。/ One of four releases "
             "on time; 50% of features specced. Training done; the job adjustment was declined.",
         )

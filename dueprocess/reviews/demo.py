@@ -14,7 +14,7 @@ from django.db import transaction
 
 from dueprocess.accounts.models import Role, User
 from dueprocess.people.models import Employee
-from dueprocess.reviews import actions, recording
+from dueprocess.reviews import actions
 from dueprocess.reviews.actions._common import as_of
 from dueprocess.reviews.models import RatingLevel, RatingScale, Review
 
@@ -164,7 +164,7 @@ def _conduct(today, zhang, manager, hrbp) -> None:
             "and customer success was not warned.",
             reporter_other="华东物流（客户）/ Huadong Logistics (customer)",
             witnesses=[peer],
-            evidence=evidence if recording.documents_available() else (),
+            evidence=evidence,
         )
     with as_of(day(105)):
         investigation = actions.open_investigation(incident, actor=hrbp, opened_on=day(105))

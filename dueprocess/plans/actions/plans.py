@@ -13,7 +13,7 @@ from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
 from dueprocess.plans.models import ImprovementPlan, PlanGoal, PlanStatus, PlanVersion, VersionStatus
-from dueprocess.reviews import recording
+from dueprocess.records import record_event
 
 # Shared with reviews: collecting errors by field, refusing, and the day rules measure against.
 from dueprocess.reviews.actions._common import Errors, require
@@ -101,7 +101,7 @@ def draft_plan(
         plan=plan, number=1, reason=reason.strip(), starts_on=starts_on, ends_on=ends_on
     )
     _create_goals(version, cleaned)
-    recording.record(plan, "plans.drafted", actor=actor, data=version_data(version))
+    record_event(plan, "plans.drafted", actor=actor, data=version_data(version))
     return plan
 
 
@@ -119,7 +119,7 @@ def publish_plan(plan: ImprovementPlan, *, actor: User) -> ImprovementPlan:
     version = plan.current
     version.status, version.published_at = VersionStatus.PUBLISHED, timezone.now()
     version.save(update_fields=["status", "published_at"])
-    recording.record(plan, "plans.published", actor=actor, data=version_data(version))
+    record_event(plan, "plans.published", actor=actor, data=version_data(version))
     return plan
 
 
@@ -156,7 +156,7 @@ def revise_plan(
             goals=cleaned,
             change_reason=change_reason,
         )
-    recording.record(
+    record_event(
         plan,
         "plans.revised",
         actor=actor,
@@ -203,7 +203,7 @@ def acknowledge_plan(plan: ImprovementPlan, *, actor: User) -> PlanVersion:
     errors.raise_any()
     version.acknowledged_at = timezone.now()
     version.save(update_fields=["acknowledged_at"])
-    recording.record(
+    record_event(
         plan, "plans.acknowledged", actor=actor, data={"plan": str(plan.public_id), "version": version.number}
     )
     return version
@@ -222,7 +222,7 @@ def respond_to_plan(plan: ImprovementPlan, *, actor: User, text: str) -> PlanVer
     errors.raise_any()
     version.employee_response, version.responded_at = text.strip(), timezone.now()
     version.save(update_fields=["employee_response", "responded_at"])
-    recording.record(
+    record_event(
         plan,
         "plans.responded",
         actor=actor,

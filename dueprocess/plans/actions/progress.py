@@ -26,7 +26,7 @@ from dueprocess.plans.models import (
     SupportKind,
     SupportStatus,
 )
-from dueprocess.reviews import recording
+from dueprocess.records import record_event, store_document
 from dueprocess.reviews.actions._common import Errors, in_order, require, today
 
 EvidenceFile = tuple[str, str, bytes]  # file name, content type, content
@@ -66,7 +66,7 @@ def add_support_action(
         ends_on=ends_on,
         status=status,
     )
-    recording.record(
+    record_event(
         plan,
         "plans.support_added",
         actor=actor,
@@ -102,7 +102,7 @@ def complete_support_action(
     action.status = SupportStatus.HAPPENED if happened else SupportStatus.DID_NOT_HAPPEN
     action.completed_on, action.outcome_note = completed_on, note.strip()
     action.save(update_fields=["status", "completed_on", "outcome_note"])
-    recording.record(
+    record_event(
         action.plan,
         "plans.support_completed",
         actor=actor,
@@ -178,7 +178,7 @@ def record_check_in(
         )
         for p in progress
     )
-    recording.record(
+    record_event(
         plan,
         "plans.check_in_recorded",
         actor=actor,
@@ -263,33 +263,39 @@ def decide_outcome(
         "evidence": [{"name": f.name, "sha256": f.sha256} for f in files],
         "training_or_job_adjustment_done": plan.training_or_job_adjustment_done(),
     }
+    documents = [f.sha256 for f in files]
     if outcome == Outcome.EXTENDED:
-        goals = [
-            {k: getattr(g, k) for k in ("title", "metric", "baseline", "target", "due_on", "measured_by")}
-            for g in version.goals.all()
-        ]
-        extended = new_version(
-            plan,
-            reason=version.reason,
-            starts_on=version.starts_on,
-            ends_on=new_ends_on,
-            goals=goals,
-            change_reason=summary,
+        extended = _extend(plan, version, new_ends_on, summary)
+        record_event(
+            plan, "plans.extended", actor=actor, data={**data, **version_data(extended)}, documents=documents
         )
-        recording.record(plan, "plans.extended", actor=actor, data={**data, **version_data(extended)})
     else:
         plan.close(outcome, decided_on)
         plan.save(update_fields=["status", "closed_on"])
-        recording.record(plan, "plans.closed", actor=actor, data=data)
+        record_event(plan, "plans.closed", actor=actor, data=data, documents=documents)
     return decision
 
 
+def _extend(plan: ImprovementPlan, version, new_ends_on: dt.date, summary: str):
+    """The same goals and start, a later end: a new version the employee acknowledges again."""
+    fields = ("title", "metric", "baseline", "target", "due_on", "measured_by")
+    goals = [{k: getattr(g, k) for k in fields} for g in version.goals.all()]
+    return new_version(
+        plan,
+        reason=version.reason,
+        starts_on=version.starts_on,
+        ends_on=new_ends_on,
+        goals=goals,
+        change_reason=summary,
+    )
+
+
 def _keep(decision: PlanOutcome, name: str, content_type: str, content: bytes) -> OutcomeEvidence:
-    stored = recording.store(content, name=name, content_type=content_type)
+    stored = store_document(content, name=name, content_type=content_type)
     return OutcomeEvidence.objects.create(
         outcome=decision,
         sha256=stored.sha256,
-        name=stored.name,
+        name=name[:255],
         content_type=stored.content_type,
         size=stored.size,
     )

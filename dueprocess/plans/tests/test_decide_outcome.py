@@ -84,3 +84,14 @@ def test_the_employee_does_not_decide_their_own_outcome(persona, zhang):
             outcome="passed",
             summary="I passed",
         )
+
+
+def test_evidence_documents_are_stored_and_named_in_the_event(persona, zhang, events):
+    plan = published(persona("manager"), zhang)
+    decision = actions.decide_outcome(
+        plan, actor=persona("hrbp"), outcome="failed", summary="See the release log.",
+        evidence=[("release-log.csv", "text/csv", b"release,agreed,shipped\n")],
+    )  # fmt: skip
+    (kept,) = decision.evidence.all()
+    assert kept.name == "release-log.csv" and len(kept.sha256) == 64
+    assert events.rows()[-1].documents == [kept.sha256]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
-from dueprocess.reviews import recording
+from dueprocess.records import record_event
 from dueprocess.reviews.actions._common import Errors, require, today
 from dueprocess.reviews.models import FeedbackRequest, RatingLevel, Relationship, Review
 
@@ -36,7 +36,7 @@ def request_feedback(
     request = FeedbackRequest.objects.create(
         review=review, respondent=respondent, relationship=relationship, due_on=due_on
     )
-    recording.record(request, "reviews.feedback_requested", actor=actor, data={
+    record_event(request, "reviews.feedback_requested", actor=actor, data={
         "review": str(review.public_id), "request": str(request.public_id), "relationship": relationship,
         "due_on": str(due_on), "anonymous": review.cycle.anonymous_feedback,
     })  # fmt: skip
@@ -67,7 +67,7 @@ def give_feedback(
     # Under anonymity the answer stays out of the event: the record is read by more people than the
     # summary, and the event's actor names the respondent.
     anonymous = review.cycle.anonymous_feedback
-    recording.record(request, "reviews.feedback_given", actor=actor, data={
+    record_event(request, "reviews.feedback_given", actor=actor, data={
         "review": str(review.public_id), "request": str(request.public_id),
         "answer": None if anonymous else request.answer, "rating": rating.value if rating else None,
     })  # fmt: skip

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
-from dueprocess.reviews import recording
+from dueprocess.records import record_event
 from dueprocess.reviews.actions._common import Errors, in_order, require
 from dueprocess.reviews.models import Goal, RatingLevel, RatingScale, Review, ReviewCycle, ReviewStatus
 
@@ -48,7 +48,7 @@ def create_cycle(
         scale=scale, template=template, anonymous_feedback=anonymous_feedback,
         min_anonymous_responses=min_anonymous_responses,
     )  # fmt: skip
-    recording.record(cycle, "reviews.cycle_created", actor=actor, data={
+    record_event(cycle, "reviews.cycle_created", actor=actor, data={
         "cycle": str(cycle.public_id), "name": name, "period": [str(period_starts_on), str(period_ends_on)],
         "due_on": str(due_on), "anonymous_feedback": anonymous_feedback,
         "min_anonymous_responses": min_anonymous_responses,
@@ -86,7 +86,7 @@ def create_review(*, actor: User, cycle: ReviewCycle, employee: Employee, goals:
     errors.raise_any()
     review = Review.objects.create(cycle=cycle, employee=employee)
     Goal.objects.bulk_create(Goal(review=review, position=i, **spec) for i, spec in enumerate(cleaned))
-    recording.record(review, "reviews.created", actor=actor, data={
+    record_event(review, "reviews.created", actor=actor, data={
         "review": str(review.public_id), "cycle": str(cycle.public_id), "employee": employee.number,
         "goals": [{"title": g["title"], "weight": str(g["weight"]), "target": g["target"]} for g in cleaned],
     })  # fmt: skip
@@ -105,7 +105,7 @@ def open_review(review: Review, *, actor: User) -> Review:
     review = _locked_review(review.pk)
     review.open()
     review.save(update_fields=["status", "shared_at"])
-    recording.record(review, "reviews.opened", actor=actor, data={"review": str(review.public_id)})
+    record_event(review, "reviews.opened", actor=actor, data={"review": str(review.public_id)})
     return review
 
 
@@ -119,7 +119,7 @@ def record_self_assessment(review: Review, *, actor: User, text: str) -> Review:
     errors.raise_any()
     review.self_assessment, review.self_assessed_at = text.strip(), timezone.now()
     review.save(update_fields=["self_assessment", "self_assessed_at"])
-    recording.record(review, "reviews.self_assessed", actor=actor,
+    record_event(review, "reviews.self_assessed", actor=actor,
                      data={"review": str(review.public_id), "text": review.self_assessment})  # fmt: skip
     return review
 
@@ -176,7 +176,7 @@ def assess_review(
     errors.raise_any()
     _apply_assessment(review, manager_assessment, rating, results)
     review.save(update_fields=["manager_assessment", "rating"])
-    recording.record(review, "reviews.assessed", actor=actor, data=_assessment_data(review))
+    record_event(review, "reviews.assessed", actor=actor, data=_assessment_data(review))
     return review
 
 
@@ -192,7 +192,7 @@ def submit_review(review: Review, *, actor: User) -> Review:
     errors.raise_any()
     review.submit(by=actor)
     review.save(update_fields=["status", "submitted_at", "submitted_by", "shared_at"])
-    recording.record(review, "reviews.submitted", actor=actor, data=_assessment_data(review))
+    record_event(review, "reviews.submitted", actor=actor, data=_assessment_data(review))
     return review
 
 
@@ -221,7 +221,7 @@ def correct_review(
     _apply_assessment(new, manager_assessment, rating, results)
     new.submit(by=actor)
     new.save()
-    recording.record(new, "reviews.corrected", actor=actor, data={
+    record_event(new, "reviews.corrected", actor=actor, data={
         **_assessment_data(new), "corrects": str(old.public_id), "reason": new.correction_reason,
     })  # fmt: skip
     return new

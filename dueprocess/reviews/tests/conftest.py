@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from dueprocess.reviews import recording
+from dueprocess.records.models import Event
 from dueprocess.reviews.tests.factories import ReviewCycleFactory
 
 # The root conftest's DEMO_TODAY, the day the demo organisation is built for.
@@ -15,12 +15,20 @@ DEMO_TODAY = dt.date(2026, 11, 24)
 NOON = f"{DEMO_TODAY.isoformat()} 12:00 +08:00"
 
 
-class Events(list):
+class Events:
+    """The events written to the record since the test began, oldest first."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+
+    def rows(self) -> list[Event]:
+        return list(Event.objects.filter(pk__gt=self.after).order_by("pk"))
+
     def types(self) -> list[str]:
-        return [event[0] for event in self]
+        return [event.type for event in self.rows()]
 
     def of(self, event_type: str) -> list[dict]:
-        return [event[3] for event in self if event[0] == event_type]
+        return [event.data for event in self.rows() if event.type == event_type]
 
 
 @pytest.fixture(autouse=True)
@@ -30,18 +38,10 @@ def _frozen_today():
 
 
 @pytest.fixture
-def events(monkeypatch):
-    """The events the actions wrote, as (type, subject, actor, data). Each call still goes through to
-    the record, so once records has landed its Event rows hold the same."""
-    written = Events()
-    original = recording.record
-
-    def capture(subject, event_type, *, actor, data):
-        written.append((event_type, subject, actor, data))
-        original(subject, event_type, actor=actor, data=data)
-
-    monkeypatch.setattr(recording, "record", capture)
-    return written
+def events(db):
+    """Read what the actions wrote to the record (records.Event rows)."""
+    last = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return Events(after=last)
 
 
 @pytest.fixture

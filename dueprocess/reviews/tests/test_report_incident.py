@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from dueprocess.reviews import recording
+from dueprocess.records.models import Document, Event
 from dueprocess.reviews.models import Incident
 from dueprocess.reviews.tests.factories import incident
 
@@ -16,7 +16,6 @@ def test_the_manager_reports_an_incident_with_witnesses(persona, zhang, demo_org
     assert data["witnesses"] == ["XQ0008"] and data["reported_by"].startswith("Customer complaint")
 
 
-@pytest.mark.skipif(not recording.documents_available(), reason="records.store_document has not landed yet")
 def test_evidence_files_are_kept_by_their_hash(persona, zhang, events):
     found = incident(
         persona("manager"), zhang, evidence=[("complaint.eml", "message/rfc822", b"From: customer")]
@@ -24,6 +23,8 @@ def test_evidence_files_are_kept_by_their_hash(persona, zhang, events):
     (kept,) = found.evidence.all()
     assert len(kept.sha256) == 64 and kept.size == len(b"From: customer")
     assert events.of("reviews.incident_reported")[0]["evidence"][0]["sha256"] == kept.sha256
+    assert Document.objects.filter(sha256=kept.sha256).exists()
+    assert Event.objects.get(type="reviews.incident_reported").documents == [kept.sha256]
 
 
 def test_dates_out_of_order_and_missing_words_are_named(persona, zhang):
