@@ -234,6 +234,10 @@ class FeedbackAnswer:
     rating: RatingLevel | None
     respondent: Employee | None  # None when the cycle promised anonymity
 
+    @property
+    def relationship_label(self) -> str:
+        return str(Relationship(self.relationship).label)
+
 
 @dataclass(frozen=True)
 class FeedbackSummary:

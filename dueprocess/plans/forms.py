@@ -1,0 +1,81 @@
+"""Forms for improvement plans. They parse input; the actions decide what is allowed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dueprocess.plans.models import Outcome, Progress
+from dueprocess.reviews.forms import DATE, TextForm, add_action_errors
+
+__all__ = ["CheckInForm", "GoalFormSet", "OutcomeForm", "PlanForm", "TextForm", "add_action_errors"]
+
+
+class PlanForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the plan"), widget=forms.Textarea(attrs={"rows": 4}))
+    starts_on = forms.DateField(label=_("Start"), widget=DATE)
+    ends_on = forms.DateField(label=_("End"), widget=DATE)
+    change_reason = forms.CharField(
+        label=_("What changed and why"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Needed once the plan is published; the employee sees it and acknowledges again."),
+    )
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Goal"), max_length=200)
+    metric = forms.CharField(label=_("Metric"), max_length=200)
+    baseline = forms.CharField(label=_("Baseline"), max_length=100)
+    target = forms.CharField(label=_("Target"), max_length=100)
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+    measured_by = forms.CharField(label=_("How it is measured"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# Blank extra rows are ignored; the action refuses a plan with no measurable goal.
+GoalFormSet = forms.formset_factory(GoalForm, extra=2)
+
+
+class CheckInForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 4}))
+    employee_comments = forms.CharField(
+        label=_("The employee's comments"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, goals=(), attendees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = attendees
+        self.goals = list(goals)
+        for goal in self.goals:
+            self.fields[f"progress_{goal.pk}"] = forms.ChoiceField(label=goal.title, choices=Progress.choices)
+            self.fields[f"measured_{goal.pk}"] = forms.CharField(
+                label=_("Measured value for “%(goal)s”") % {"goal": goal.title},
+                max_length=100,
+                required=False,
+            )
+
+    def progress(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {"goal": g, "status": data[f"progress_{g.pk}"], "measured": data[f"measured_{g.pk}"]}
+            for g in self.goals
+        ]
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    summary = forms.CharField(label=_("Evidence and reasons"), widget=forms.Textarea(attrs={"rows": 5}))
+    check_ins = forms.ModelMultipleChoiceField(
+        label=_("Check-ins relied on"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    evidence = forms.FileField(label=_("Evidence document"), required=False)
+    new_ends_on = forms.DateField(label=_("New end date (extension only)"), widget=DATE, required=False)
+
+    def __init__(self, *args, check_ins=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["check_ins"].queryset = check_ins

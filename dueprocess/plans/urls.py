@@ -1,0 +1,16 @@
+from django.urls import path
+
+from dueprocess.plans import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("new/<uuid:employee_id>/", views.plan_create, name="plan_create"),
+    path("<uuid:public_id>/", views.plan_detail, name="plan_detail"),
+    path("<uuid:public_id>/edit/", views.plan_edit, name="plan_edit"),
+    path("<uuid:public_id>/publish/", views.plan_publish, name="plan_publish"),
+    path("<uuid:public_id>/acknowledge/", views.plan_acknowledge, name="plan_acknowledge"),
+    path("<uuid:public_id>/respond/", views.plan_respond, name="plan_respond"),
+    path("<uuid:public_id>/check-in/", views.check_in_create, name="check_in_create"),
+    path("<uuid:public_id>/outcome/", views.outcome_create, name="outcome_create"),
+]
