@@ -66,10 +66,14 @@ def lifted(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
             for _name, sql in triggers:
                 cursor.execute(sql)
         elif connection.vendor == "postgresql":
+            # ALTER TABLE waits for no one's deferred foreign-key checks: run ours now, and defer
+            # again afterwards (Django declares its foreign keys DEFERRABLE INITIALLY DEFERRED).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in GUARDED_TABLES:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             yield
             for table in GUARDED_TABLES:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
             yield

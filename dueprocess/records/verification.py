@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
-from django.db import connections, router
+from django.db import OperationalError, connections, router
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -84,7 +85,15 @@ def verify_chain(chain: Chain, *, documents: DocumentCache | None = None) -> Ver
     cache = documents if documents is not None else DocumentCache()
     stored_canonical = connections[router.db_for_read(Event)].vendor == "sqlite"
     walk = _Walk(str(chain.public_id), cache, stored_canonical)
-    broken = walk.run(_rows(chain))
+    try:
+        broken = walk.run(_rows(chain))
+    except OperationalError as error:
+        if "decode" not in str(error):
+            raise
+        # SQLite hands back text that is not UTF-8 as an error for the whole batch: carry on from
+        # the last good event reading bytes leniently, so the damaged event is named, not crashed on.
+        with _lenient_text():
+            broken = walk.run(_rows(chain, after=walk.sequence))
     if broken is None and (walk.sequence, walk.hash) != (chain.head_sequence, chain.head_hash):
         broken = BrokenLink(
             Reason.HEAD_MISMATCH,
@@ -104,9 +113,9 @@ def verify_chain(chain: Chain, *, documents: DocumentCache | None = None) -> Ver
     )
 
 
-def _rows(chain: Chain) -> Iterator[tuple]:
+def _rows(chain: Chain, after: int = 0) -> Iterator[tuple]:
     queryset = (
-        Event.objects.filter(chain=chain)
+        Event.objects.filter(chain=chain, sequence__gt=after)
         .order_by("sequence")
         .annotate(
             at_text=Cast("recorded_at", TextField()),
@@ -126,9 +135,21 @@ def _rows(chain: Chain) -> Iterator[tuple]:
             yield from rows
 
 
+@contextmanager
+def _lenient_text() -> Iterator[None]:
+    connection = connections[router.db_for_read(Event)]
+    raw = connection.connection
+    previous = raw.text_factory
+    raw.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
+    try:
+        yield
+    finally:
+        raw.text_factory = previous
+
+
 def canonical_at(text: str) -> str:
     """The canonical form of a timestamp as the database gives it back as text: SQLite keeps
-    'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC, PostgreSQL (session in UTC) adds '+00'."""
+    'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC, PostgreSQL (its session in UTC) adds '+00'."""
     if text.endswith("+00"):
         text = text[:-3]
     if len(text) == 26 and text[10] == " ":
@@ -136,9 +157,10 @@ def canonical_at(text: str) -> str:
     if len(text) == 19 and text[10] == " ":
         return f"{text[:10]}T{text[11:]}.000000Z"
     try:
-        return format_datetime(datetime.fromisoformat(text))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return f"unreadable timestamp {text!r}"
+    return format_datetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
 class _Walk:
@@ -150,7 +172,8 @@ class _Walk:
         self.documents_seen: set[str] = set()
 
     def run(self, rows: Iterator[tuple]) -> BrokenLink | None:
-        prev, expected_seq = GENESIS_HASH, 1
+        """Walk on from where the last run stopped (``self.sequence``)."""
+        prev, expected_seq = self.hash, self.sequence + 1
         for row in rows:
             event_id, seq, at, actor_id, actor, subject, type_, corrects, data, docs, prev_hash, stored = row
             if seq != expected_seq:
@@ -158,13 +181,18 @@ class _Walk:
             if prev_hash != prev:
                 return BrokenLink(Reason.PREV_HASH_MISMATCH, seq, event_id, expected=prev, found=prev_hash)
             fields = (seq, canonical_at(at), actor_id, actor, subject, type_, corrects)
-            computed = self._hash(prev, fields, data, docs) if self.stored_canonical else None
-            if computed != stored:
-                computed = self._hash_recanonicalised(prev, fields, data, docs)
-                if computed is None:
-                    return BrokenLink(Reason.UNREADABLE, seq, event_id, expected="JSON", found=data[:200])
+            try:
+                computed = self._hash(prev, fields, data, docs) if self.stored_canonical else None
                 if computed != stored:
-                    return BrokenLink(Reason.HASH_MISMATCH, seq, event_id, expected=computed, found=stored)
+                    computed = self._hash_recanonicalised(prev, fields, data, docs)
+            except UnicodeError:  # bytes that are not UTF-8, read in tolerant mode
+                computed = None
+            if computed is None:
+                return BrokenLink(
+                    Reason.UNREADABLE, seq, event_id, expected="UTF-8 JSON", found=repr(data[:200])
+                )
+            if computed != stored:
+                return BrokenLink(Reason.HASH_MISMATCH, seq, event_id, expected=computed, found=stored)
             if docs != "[]":
                 broken = self._check_documents(seq, event_id, docs)
                 if broken is not None:
