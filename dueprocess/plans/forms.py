@@ -5,10 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dueprocess.plans.models import Outcome, Progress
+from dueprocess.plans.models import Outcome, Progress, SupportKind
 from dueprocess.reviews.forms import DATE, TextForm, add_action_errors
 
-__all__ = ["CheckInForm", "GoalFormSet", "OutcomeForm", "PlanForm", "TextForm", "add_action_errors"]
+__all__ = [
+    "CheckInForm", "GoalFormSet", "OutcomeForm", "PlanForm", "SupportDoneForm", "SupportForm", "TextForm",
+    "add_action_errors",
+]  # fmt: skip
 
 
 class PlanForm(forms.Form):
@@ -79,3 +82,21 @@ class OutcomeForm(forms.Form):
     def __init__(self, *args, check_ins=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["check_ins"].queryset = check_ins
+
+
+class SupportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SupportKind.choices)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    provider = forms.CharField(label=_("Given by"), max_length=200, required=False)
+    starts_on = forms.DateField(label=_("Start"), widget=DATE)
+    ends_on = forms.DateField(label=_("End"), widget=DATE)
+    offered = forms.BooleanField(label=_("Offered, awaiting the employee's answer"), required=False)
+
+
+class SupportDoneForm(forms.Form):
+    happened = forms.TypedChoiceField(
+        label=_("Did it happen?"), coerce=lambda value: value == "yes",
+        choices=[("yes", _("Yes, it happened")), ("no", _("No, it did not happen"))],
+    )  # fmt: skip
+    completed_on = forms.DateField(label=_("On"), widget=DATE)
+    note = forms.CharField(label=_("What happened, or why not"), required=False, max_length=2000)

@@ -12,5 +12,7 @@ urlpatterns = [
     path("<uuid:public_id>/acknowledge/", views.plan_acknowledge, name="plan_acknowledge"),
     path("<uuid:public_id>/respond/", views.plan_respond, name="plan_respond"),
     path("<uuid:public_id>/check-in/", views.check_in_create, name="check_in_create"),
+    path("<uuid:public_id>/support/", views.support_create, name="support_create"),
+    path("<uuid:public_id>/support/<uuid:support_id>/done/", views.support_complete, name="support_complete"),
     path("<uuid:public_id>/outcome/", views.outcome_create, name="outcome_create"),
 ]

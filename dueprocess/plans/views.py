@@ -17,6 +17,8 @@ from dueprocess.plans.forms import (
     GoalFormSet,
     OutcomeForm,
     PlanForm,
+    SupportDoneForm,
+    SupportForm,
     TextForm,
     add_action_errors,
 )
@@ -58,6 +60,7 @@ def plan_detail(request: HttpRequest, public_id) -> HttpResponse:
         "can_manage": policy.can_manage_plan(request.user, plan),
         "can_acknowledge": policy.can_acknowledge_plan(request.user, plan),
         "response_form": TextForm(),
+        "done_form": SupportDoneForm(initial={"completed_on": today()}),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -241,3 +244,37 @@ def outcome_create(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("The outcome was recorded."))
             return redirect("plans:plan_detail", plan.public_id)
     return render(request, "plans/outcome_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def support_create(request: HttpRequest, public_id) -> HttpResponse:
+    plan = _plan(request, public_id)
+    if not policy.can_manage_plan(request.user, plan):
+        raise Http404
+    form = SupportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_support_action(plan, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("The support action was added."))
+            return redirect("plans:plan_detail", plan.public_id)
+    return render(request, "plans/support_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_POST
+def support_complete(request: HttpRequest, public_id, support_id) -> HttpResponse:
+    plan = _plan(request, public_id)
+    support = get_object_or_404(plan.support_actions, public_id=support_id)
+    form = SupportDoneForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("plans:plan_detail", plan.public_id)
+
+    def settle(_plan: ImprovementPlan) -> None:
+        actions.complete_support_action(support, actor=request.user, **form.cleaned_data)
+
+    return _simple(request, public_id, settle, _("The support action was settled."))

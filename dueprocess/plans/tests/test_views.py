@@ -97,3 +97,27 @@ def test_a_plan_without_goals_is_refused_on_the_form(demo_org, client_as):
     )
     assert "A plan needs at least one measurable goal." in response.content.decode()
     assert not ImprovementPlan.objects.exists()
+
+
+def test_the_manager_adds_training_and_records_that_it_happened(demo_org, persona, client_as):
+    plan = published(persona("manager"), demo_org["XQ0007"])
+    client = client_as("manager")
+    form = {
+        "kind": "training",
+        "description": "Delivery course",
+        "starts_on": "2026-09-08",
+        "ends_on": "2026-09-10",
+    }
+    assert client.post(reverse("plans:support_create", args=[plan.public_id]), form).status_code == 302
+    course = plan.support_actions.get()
+    url = reverse("plans:support_complete", args=[plan.public_id, course.public_id])
+    client.post(url, {"happened": "yes", "completed_on": "2026-09-10", "note": ""})
+    assert plan.training_or_job_adjustment_done()
+
+
+def test_support_dates_out_of_order_are_named_on_the_form(demo_org, persona, client_as):
+    plan = published(persona("manager"), demo_org["XQ0007"])
+    form = {"kind": "coaching", "description": "Weekly", "starts_on": "2026-09-10", "ends_on": "2026-09-08"}
+    response = client_as("manager").post(reverse("plans:support_create", args=[plan.public_id]), form)
+    assert "The support cannot end before it starts." in response.content.decode()
+    assert not plan.support_actions.exists()
