@@ -39,3 +39,36 @@ class WarningForm(forms.Form):
     def __init__(self, *args, investigations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["investigation"].queryset = investigations
+
+
+class AssessmentForm(forms.Form):
+    """The manager's assessment; for a submitted review, the same fields make a correction."""
+
+    manager_assessment = forms.CharField(
+        label=_("Manager's assessment"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    rating = forms.ModelChoiceField(label=_("Overall rating"), queryset=None)
+
+    def __init__(self, *args, review, correcting: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        levels = review.cycle.scale.levels.all()
+        self.fields["rating"].queryset = levels
+        self.goals = list(review.goals.all())
+        for goal in self.goals:
+            self.fields[f"result_{goal.pk}"] = forms.CharField(
+                label=_("Result: %(goal)s") % {"goal": goal.title}, required=False, initial=goal.result
+            )
+            self.fields[f"rating_{goal.pk}"] = forms.ModelChoiceField(
+                label=_("Rating: %(goal)s") % {"goal": goal.title}, queryset=levels, required=False,
+                initial=goal.rating_id,
+            )  # fmt: skip
+        if correcting:
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3})
+            )
+
+    def goal_results(self) -> dict:
+        data = self.cleaned_data
+        return {
+            g.pk: {"result": data[f"result_{g.pk}"], "rating": data[f"rating_{g.pk}"]} for g in self.goals
+        }

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from dueprocess.accounts import policy
 from dueprocess.reviews import actions
 from dueprocess.reviews.actions._common import today
-from dueprocess.reviews.forms import TextForm, WarningForm, add_action_errors
+from dueprocess.reviews.forms import AssessmentForm, TextForm, WarningForm, add_action_errors
 from dueprocess.reviews.models import Incident, Investigation, Review, ReviewCycle, Warning
 
 
@@ -59,6 +59,36 @@ def review_self_assess(request: HttpRequest, public_id) -> HttpResponse:
         review,
         lambda: actions.record_self_assessment(review, actor=request.user, text=text),
         _("Your self-assessment was saved."),
+    )
+
+
+@login_required
+def review_assess(request: HttpRequest, public_id) -> HttpResponse:
+    """Assess a review still open; for a submitted one, the same form records a correction."""
+    review = _review(request, public_id)
+    if not policy.can_manage_reviews(request.user, review.employee) or review.status == "superseded":
+        raise Http404
+    correcting = review.is_locked
+    initial = {"manager_assessment": review.manager_assessment, "rating": review.rating_id}
+    form = AssessmentForm(request.POST or None, review=review, correcting=correcting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {"manager_assessment": data["manager_assessment"], "rating": data["rating"],
+                  "goal_results": form.goal_results()}  # fmt: skip
+        try:
+            if correcting:
+                review = actions.correct_review(review, actor=request.user, reason=data["reason"], **fields)
+            else:
+                actions.assess_review(review, actor=request.user, **fields)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request, _("The review was corrected.") if correcting else _("The assessment was saved.")
+            )
+            return redirect("reviews:review_detail", review.public_id)
+    return render(
+        request, "reviews/review_assess.html", {"form": form, "review": review, "correcting": correcting}
     )
 
 

@@ -68,3 +68,21 @@ def test_the_warning_form_names_the_date_out_of_order(demo_org, client_as):
     assert "A warning must expire after the day it is issued." in response.content.decode()
     assert not Warning.objects.exists()
     assert client_as("manager").get(url).status_code == 404
+
+
+def test_the_manager_assesses_then_corrects_through_the_same_page(demo_org, persona, client_as):
+    from dueprocess.reviews.tests.factories import level
+
+    review = draft_review(persona("manager"), ReviewCycleFactory(), demo_org["XQ0007"])
+    url, client = reverse("reviews:review_assess", args=[review.public_id]), client_as("manager")
+    client.post(url, {"manager_assessment": "Late twice.", "rating": level(2).pk})
+    client.post(reverse("reviews:review_submit", args=[review.public_id]))
+    response = client.post(url, {"manager_assessment": "Late twice.", "rating": level(1).pk, "reason": ""})
+    assert response.status_code == 200 and 'id="id_reason_error"' in response.content.decode()
+    assert Review.objects.count() == 1
+    client.post(
+        url, {"manager_assessment": "Late three times.", "rating": level(1).pk, "reason": "Missed one."}
+    )
+    current = Review.objects.current().get(employee=demo_org["XQ0007"])
+    assert (current.version, current.rating.value, current.corrects_id) == (2, 1, review.pk)
+    assert client_as("other.manager").get(url).status_code == 404
