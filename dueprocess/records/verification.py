@@ -20,6 +20,7 @@ from enum import StrEnum
 from django.db import OperationalError, connections, router
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 
 from dueprocess.lib.canonical import dumps, format_datetime
 from dueprocess.records.documents import hash_stored
@@ -229,3 +230,53 @@ class _Walk:
                 reason = Reason.DOCUMENT_MISSING if found is None else Reason.DOCUMENT_HASH_MISMATCH
                 return BrokenLink(reason, seq, event_id, sha256, found or "missing", document=sha256)
         return None
+
+
+def describe(broken: BrokenLink) -> str:
+    """One sentence naming the broken link, for the command line and the web page."""
+    template = _DESCRIPTIONS[broken.reason]
+    return str(template) % {
+        "sequence": broken.sequence,
+        "event_id": broken.event_id,
+        "expected": broken.expected,
+        "found": broken.found,
+        "document": broken.document,
+    }
+
+
+_DESCRIPTIONS = {
+    Reason.HASH_MISMATCH: _(
+        "Event %(sequence)s (id %(event_id)s) has been altered: its content hashes to %(expected)s, "
+        "but the record holds %(found)s."
+    ),
+    Reason.PREV_HASH_MISMATCH: _(
+        "Event %(sequence)s (id %(event_id)s) does not follow the event before it: it names %(found)s "
+        "as the previous hash, but the previous event's hash is %(expected)s."
+    ),
+    Reason.GAP: _(
+        "The chain has a gap before event %(sequence)s (id %(event_id)s): event %(expected)s was expected, "
+        "event %(found)s was found."
+    ),
+    Reason.UNREADABLE: _("Event %(sequence)s (id %(event_id)s) cannot be read: %(found)s."),
+    Reason.HEAD_MISMATCH: _(
+        "The chain's head says it ends at event %(expected)s, but its events end at %(found)s: events are "
+        "missing from the end, or the head was changed."
+    ),
+    Reason.DOCUMENT_MISSING: _(
+        "Document %(document)s, held by event %(sequence)s (id %(event_id)s), is missing from the store."
+    ),
+    Reason.DOCUMENT_HASH_MISMATCH: _(
+        "Document %(document)s, held by event %(sequence)s (id %(event_id)s), has been altered: its bytes "
+        "now hash to %(found)s."
+    ),
+}
+
+
+def stray_documents(checked: DocumentCache) -> Iterator[tuple[Document, str | None]]:
+    """Stored documents that no verified event held, whose bytes are missing or altered."""
+    for document in Document.objects.order_by("stored_at", "sha256").iterator(chunk_size=1000):
+        if document.sha256 in checked.known:
+            continue
+        found = checked.found_hash(document.sha256)
+        if found != document.sha256:
+            yield document, found
