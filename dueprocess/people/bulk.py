@@ -3,9 +3,9 @@
 Django's ``bulk_create`` spends most of its time building a model instance per row and preparing
 every value through the field; for the wage table, a million rows at a time, that is three
 quarters of the cost. ``insert_rows`` sends plain values (int, str, date, Decimal — what both
-database drivers take as they are) with ``executemany``. ``update_rows`` applies per-row changes
-with one ``UPDATE … WHERE id = %s`` per row: ``bulk_update`` builds a ``CASE`` over the whole batch,
-which grows with the square of the batch on SQLite.
+database drivers take as they are) with ``executemany``, or ``COPY`` on PostgreSQL. ``update_rows``
+applies per-row changes with one ``UPDATE … WHERE id = %s`` per row: ``bulk_update`` builds a
+``CASE`` over the whole batch, which grows with the square of the batch on SQLite.
 """
 
 from __future__ import annotations
@@ -40,11 +40,18 @@ def insert_rows(model: type[models.Model], fields: tuple[str, ...], rows: Iterab
     Defaults, ``save()`` and signals are skipped: give every column that needs a value."""
     meta = model._meta
     quote = connection.ops.quote_name
+    table = quote(meta.db_table)
     columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 — names from the model
     count = 0
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one statement; executemany would still cost the server a
+            # statement per row (a million rows: a minute instead of seconds).
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for count, row in enumerate(rows, start=1):  # noqa: B007 — the count is returned
+                    copy.write_row(row)
+            return count
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
         for batch in batches(rows, BATCH * 5):
             cursor.executemany(sql, batch)
             count += len(batch)
