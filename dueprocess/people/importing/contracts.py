@@ -132,10 +132,17 @@ def _create(
 ) -> None:
     plan.contracts.creates.append({"employee": number, **values, "renews": latest["id"] if latest else None})
     ctx.report.count("contracts").created += 1
-    line = _("new contract for %(number)s from %(start)s") % {
+    ctx.report.change(lambda: _new_contract(number, values["starts_on"], latest))
+
+
+def _new_contract(number: str, start: dt.date, latest: dict[str, Any] | None) -> str:
+    if latest is None:
+        return _("new contract for %(number)s from %(start)s") % {
+            "number": number,
+            "start": start.isoformat(),
+        }
+    return _("new contract for %(number)s from %(start)s (renews the one from %(date)s)") % {
         "number": number,
-        "start": values["starts_on"].isoformat(),
+        "start": start.isoformat(),
+        "date": latest["starts_on"].isoformat(),
     }
-    if latest is not None:
-        line += " " + _("(renews the one from %(date)s)") % {"date": latest["starts_on"].isoformat()}
-    ctx.report.change(line)

@@ -133,9 +133,8 @@ def _plan_employee(
     if old is None:
         plan.employees.creates.append({"number": number, **values})
         counts.created += 1
-        ctx.report.change(
-            _("new employee %(number)s %(name)s") % {"number": number, "name": values.get("legal_name")}
-        )
+        name = values.get("legal_name")
+        ctx.report.change(lambda: _("new employee %(number)s %(name)s") % {"number": number, "name": name})
         return
     changes = changed_fields(old, values)
     if not changes:
@@ -144,5 +143,5 @@ def _plan_employee(
     plan.employees.updates.append((old["id"], changes))
     counts.updated += 1
     ctx.report.change(
-        _("employee %(number)s: %(changes)s") % {"number": number, "changes": describe(changes, old)}
+        lambda: _("employee %(number)s: %(changes)s") % {"number": number, "changes": describe(changes, old)}
     )

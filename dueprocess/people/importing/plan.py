@@ -19,7 +19,7 @@ from dueprocess.people.importing.tables import Table
 
 @dataclass
 class Step:
-    creates: list[dict[str, Any]] = field(default_factory=list)
+    creates: Any = field(default_factory=list)  # a list of dicts; for wages, rows built on demand
     updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (id, {field: new value})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
@@ -95,11 +96,12 @@ class ImportReport:
     def count(self, kind: str) -> Counts:
         return self.counts.setdefault(kind, Counts())
 
-    def change(self, line: str) -> None:
-        """Keep the first few changes for the user to read; count them all."""
+    def change(self, line: str | Callable[[], str]) -> None:
+        """Keep the first few changes for the user to read; count them all. Pass a function to
+        have the line written only if it is kept: a million new wage rows need no million lines."""
         self.changes_total += 1
         if len(self.changes) < MAX_CHANGES_SHOWN:
-            self.changes.append(line)
+            self.changes.append(line if isinstance(line, str) else line())
 
     @property
     def changed(self) -> bool:

@@ -8,6 +8,7 @@ for the months in the file are read once, in order, and matched against those ke
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
@@ -35,16 +36,35 @@ def plan_wages(ctx: Context, tables: list[Table], plan: Plan) -> None:
         return
     numbers = list(employees)
     _match_existing(ctx, plan, tables, rows, numbers)
-    counts = ctx.report.count("wages")
-    for key, position in rows.items():
-        table, row = tables[position >> 32], tables[position >> 32].rows[position & 0xFFFFFFFF]
-        number, month = numbers[key >> 16], _month(key & 0xFFFF)
-        parts = [row[table.at[p]] if table.has(p) else 0 for p in PARTS]
-        plan.wages.creates.append((number, month, *parts))
-        counts.created += 1
+    ctx.report.count("wages").created += len(rows)
+    for key in rows:
+        number, month = numbers[key >> 16], f"{_month(key & 0xFFFF):%Y-%m}"
         ctx.report.change(
-            _("new wages of %(number)s for %(month)s") % {"number": number, "month": f"{month:%Y-%m}"}
+            lambda n=number, m=month: _("new wages of %(number)s for %(month)s") % {"number": n, "month": m}
         )
+    plan.wages.creates = _Creates(tables, rows, numbers)
+
+
+def _new_wages(number: str, month: dt.date) -> str:
+    return _("new wages of %(number)s for %(month)s") % {"number": number, "month": f"{month:%Y-%m}"}
+
+
+class _Creates:
+    """The new wage rows, built as the writer takes them: ``(number, month, base, bonus,
+    allowances, other)`` in cents. A list of a million tuples would cost a few hundred MB more."""
+
+    def __init__(self, tables: list[Table], rows: dict[int, int], numbers: list[str]) -> None:
+        self.tables, self.rows, self.numbers = tables, rows, numbers
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple]:
+        for key, position in self.rows.items():
+            table = self.tables[position >> 32]
+            row = table.rows[position & 0xFFFFFFFF]
+            parts = [row[table.at[p]] if table.has(p) else 0 for p in PARTS]
+            yield (self.numbers[key >> 16], _month(key & 0xFFFF), *parts)
 
 
 def _index_rows(ctx: Context, tables: list[Table], employees: dict[str, int]) -> dict[int, int]:
