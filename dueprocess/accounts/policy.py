@@ -196,3 +196,29 @@ def can_acknowledge_plan(user: User | None, plan) -> bool:
 def can_manage_cycles(user: User | None) -> bool:
     """Review cycles apply to many people at once: HR sets them up."""
     return _active(user) and (user.is_superuser or user.role in {Role.HR_ADMIN, Role.HR_PARTNER})  # type: ignore[union-attr]
+
+
+# --- The record: event chains, verification, evidence bundles, the read log -----------------------
+# The record holds every case's history, so it is read organisation-wide or not at all; the read
+# log says who looked at what, so only those who audit may read it.
+RECORD_READERS = {Role.HR_ADMIN, Role.LEGAL, Role.AUDITOR}
+
+
+def can_view_record(user: User | None) -> bool:
+    """The Record pages: each chain, its verification state, the organisation's public key."""
+    return _active(user) and (user.is_superuser or user.role in RECORD_READERS)  # type: ignore[union-attr]
+
+
+def can_verify_record(user: User | None) -> bool:
+    """Run a verification from the web page (the command line needs no permission: it holds the database)."""
+    return can_view_record(user)
+
+
+def can_export_bundle(user: User | None, chain=None) -> bool:
+    """Export a chain as a signed evidence bundle. ``chain`` is asked about so that case-level rules
+    can narrow this once cases exist; today the answer is the same for every chain."""
+    return can_view_record(user)
+
+
+def can_view_read_log(user: User | None) -> bool:
+    return _active(user) and (user.is_superuser or user.role == Role.AUDITOR)  # type: ignore[union-attr]
