@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
 
 from dueprocess.people.importing.columns import WRITE_ORDER
 from dueprocess.people.importing.employees import plan_employees
@@ -51,10 +52,19 @@ def import_files(
         return report
     with transaction.atomic():
         _lock()
-        write(*plan(tables, problems, report))
+        the_plan, ctx = plan(tables, problems, report)
+        try:
+            write(the_plan, ctx)
+        except IntegrityError as error:  # a rule the checks above missed; the database kept it
+            problems.add(", ".join(report.files), None, None, _refused(error))
+            raise ImportRejected(problems) from error
         if on_written is not None:
             on_written(report)
     return report
+
+
+def _refused(error: IntegrityError) -> str:
+    return _("The database refused the import, so nothing was written: %(error)s") % {"error": error}
 
 
 def read_files(

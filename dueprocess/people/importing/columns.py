@@ -198,8 +198,13 @@ BY_NAME = {kind.name: kind for kind in KINDS}
 
 
 def detect(headers: list[object]) -> Kind | None:
+    """The kind whose key columns the header has; failing that, the one kind whose columns it
+    mostly has (at least two), so that a header without its key column is told what is missing."""
     names = {normalise(h) for h in headers}
-    for kind in KINDS:
-        if kind.recognises({kind.by_header[n] for n in names if n in kind.by_header}):
+    found = {kind: {kind.by_header[n] for n in names if n in kind.by_header} for kind in KINDS}
+    for kind, columns in found.items():
+        if kind.recognises(columns):
             return kind
-    return None
+    best = max(len(columns) for columns in found.values())
+    likely = [kind for kind, columns in found.items() if len(columns) == best]
+    return likely[0] if best >= 2 and len(likely) == 1 else None

@@ -167,3 +167,13 @@ def test_a_problem_on_the_last_row_leaves_every_earlier_row_unwritten(org, tmp_p
     rows = [employee_row(f"E{i}") for i in range(50)] + [employee_row("E99", location="mars")]
     with unchanged():
         rejected(tmp_path, *rows)
+
+
+def test_a_header_without_the_employee_number_is_told_that_column_is_missing(org, tmp_path):
+    found = rejected(
+        tmp_path, ["张伟", "rd", "shanghai", "2020-03-01"], header=["姓名", "部门", "工作地点", "入职日期"]
+    )
+    assert found == [
+        "row 1, column number: this required column is missing "
+        "(it may also be headed 工号, 员工编号, 员工工号, 职工编号)"
+    ]

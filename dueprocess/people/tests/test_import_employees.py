@@ -220,3 +220,22 @@ def test_a_dry_run_reports_the_changes_and_writes_nothing(org, tmp_path, unchang
     assert any(
         line.startswith("employee E1:") and "position: 实习生 → 工程师" in line for line in report.changes
     )
+
+
+def test_a_rule_only_the_database_knows_refuses_the_import_with_a_message(
+    org, tmp_path, monkeypatch, unchanged
+):
+    from django.db import IntegrityError
+
+    from dueprocess.people.importing import writer
+
+    def refuse(*args):
+        raise IntegrityError("CHECK constraint failed: employee_leaves_after_hire")
+
+    monkeypatch.setattr(writer, "_create_contracts", refuse)
+    with unchanged(), pytest.raises(ImportRejected) as error:
+        import_files(employees(tmp_path, employee_row("E1")))
+    assert error.value.problems.lines()[-1] == (
+        "The database refused the import, so nothing was written: "
+        "CHECK constraint failed: employee_leaves_after_hire"
+    )
