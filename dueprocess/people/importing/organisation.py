@@ -33,28 +33,34 @@ def plan_locations(ctx: Context, tables: list[Table], plan: Plan) -> None:
     first = first_rows(
         ctx, tables, "code", _("the location code %(value)s appears again; it was first on %(first)s")
     )
-    counts = ctx.report.count("locations")
     for code, (table, row) in first.items():
         values = {name: row[table.at[name]] for name in LOCATION_FIELDS if table.has(name)}
-        if code not in existing:
-            values.setdefault("time_zone", None)
-            _default_time_zone(values, values.get("jurisdiction"))
-            plan.locations.creates.append({"code": code, **values})
-            ctx.location_ids[code] = None
-            counts.created += 1
-            ctx.report.change(_("new location %(code)s") % {"code": code})
-            continue
-        pk, current = existing[code]
-        _default_time_zone(values, values.get("jurisdiction", current["jurisdiction"]))
-        changes = changed_fields(current, values)
-        if changes:
-            plan.locations.updates.append((pk, changes))
-            counts.updated += 1
-            ctx.report.change(
-                _("location %(code)s: %(changes)s") % {"code": code, "changes": describe(changes, current)}
-            )
-        else:
-            counts.unchanged += 1
+        _plan_location(ctx, plan, code, values, existing.get(code))
+
+
+def _plan_location(
+    ctx: Context, plan: Plan, code: str, values: dict[str, Any], found: tuple[int, dict] | None
+) -> None:
+    counts = ctx.report.count("locations")
+    if found is None:
+        values.setdefault("time_zone", None)
+        _default_time_zone(values, values.get("jurisdiction"))
+        plan.locations.creates.append({"code": code, **values})
+        ctx.location_ids[code] = None
+        counts.created += 1
+        ctx.report.change(_("new location %(code)s") % {"code": code})
+        return
+    pk, current = found
+    _default_time_zone(values, values.get("jurisdiction", current["jurisdiction"]))
+    changes = changed_fields(current, values)
+    if not changes:
+        counts.unchanged += 1
+        return
+    plan.locations.updates.append((pk, changes))
+    counts.updated += 1
+    ctx.report.change(
+        _("location %(code)s: %(changes)s") % {"code": code, "changes": describe(changes, current)}
+    )
 
 
 def _default_time_zone(values: dict[str, Any], jurisdiction: str | None) -> None:

@@ -138,13 +138,8 @@ def _match_existing(
     ids = {pk: index[n] for n, pk in ctx.employee_ids.items() if pk is not None and n in index}
     if not ids:
         return
-    months = [key & 0xFFFF for key in rows]
-    stored = WageRecord.objects.order_by().filter(month__range=(_month(min(months)), _month(max(months))))
-    if len(ids) <= FEW_EMPLOYEES:
-        stored = stored.filter(employee_id__in=list(ids))
     counts = ctx.report.count("wages")
-    fields = ("id", "employee_id", "month", *PARTS)
-    for pk, employee_id, month, *amounts in stored.values_list(*fields).iterator(chunk_size=10000):
+    for pk, employee_id, month, *amounts in _stored(ids, rows):
         key = ids.get(employee_id, -1) << 16 | _month_index(month)
         position = rows.pop(key, None) if employee_id in ids else None
         if position is None:
@@ -158,8 +153,22 @@ def _match_existing(
             continue
         plan.wages.updates.append((pk, changes))
         counts.updated += 1
-        described = "; ".join(f"{p}: {_money(current[p])} → {_money(v)}" for p, v in changes.items())
-        ctx.report.change(
-            _("wages of %(number)s for %(month)s: %(changes)s")
-            % {"number": numbers[ids[employee_id]], "month": f"{month:%Y-%m}", "changes": described}
-        )
+        ctx.report.change(_changed_wages(numbers[ids[employee_id]], month, current, changes))
+
+
+def _stored(ids: dict[int, int], rows: dict[int, int]) -> Iterator[tuple]:
+    """The database's wages for the file's months (and, if they are few, only its employees)."""
+    months = [key & 0xFFFF for key in rows]
+    stored = WageRecord.objects.order_by().filter(month__range=(_month(min(months)), _month(max(months))))
+    if len(ids) <= FEW_EMPLOYEES:
+        stored = stored.filter(employee_id__in=list(ids))
+    return stored.values_list("id", "employee_id", "month", *PARTS).iterator(chunk_size=10000)
+
+
+def _changed_wages(number: str, month: dt.date, current: dict[str, int], changes: dict[str, int]) -> str:
+    described = "; ".join(f"{p}: {_money(current[p])} → {_money(v)}" for p, v in changes.items())
+    return _("wages of %(number)s for %(month)s: %(changes)s") % {
+        "number": number,
+        "month": f"{month:%Y-%m}",
+        "changes": described,
+    }
