@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 DEMO_TODAY = dt.date(2026, 11, 24)
 
@@ -12,7 +13,10 @@ DEMO_TODAY = dt.date(2026, 11, 24)
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Stored files go to a folder of the test's own, never to the developer's data folder; and
-    passwords hash fast, since no test is about the strength of the hash."""
+    passwords hash fast, since no test is about the strength of the hash. Tests read English unless
+    they ask for Chinese (the product's default language is zh-Hans)."""
+    settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
