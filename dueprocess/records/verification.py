@@ -81,42 +81,64 @@ class DocumentCache:
 
 
 def verify_chain(chain: Chain, *, documents: DocumentCache | None = None) -> VerificationResult:
-    """Recompute every event of ``chain`` and every document its events hold."""
+    """Recompute every event of ``chain`` up to its head, and every document those events hold.
+
+    Events appended while the check runs are left for the next check; events that sit beyond the
+    head with no append to account for them are reported."""
     chain = Chain.objects.get(pk=chain.pk)  # the head as it is now, not as the caller saw it
     cache = documents if documents is not None else DocumentCache()
     stored_canonical = connections[router.db_for_read(Event)].vendor == "sqlite"
     walk = _Walk(str(chain.public_id), cache, stored_canonical)
+    head = chain.head_sequence
     try:
-        broken = walk.run(_rows(chain))
+        broken = walk.run(_rows(chain, upto=head))
     except OperationalError as error:
         if "decode" not in str(error):
             raise
         # SQLite hands back text that is not UTF-8 as an error for the whole batch: carry on from
         # the last good event reading bytes leniently, so the damaged event is named, not crashed on.
         with _lenient_text():
-            broken = walk.run(_rows(chain, after=walk.sequence))
-    if broken is None and (walk.sequence, walk.hash) != (chain.head_sequence, chain.head_hash):
-        broken = BrokenLink(
+            broken = walk.run(_rows(chain, after=walk.sequence, upto=head))
+    if broken is None:
+        broken = _check_head(chain, walk)
+    return VerificationResult(
+        chain=str(chain.public_id),
+        subject_key=chain.subject_key,
+        events_checked=walk.checked,
+        documents_checked=len(walk.documents_seen),
+        head_sequence=walk.sequence if broken is None else chain.head_sequence,
+        head_hash=walk.hash if broken is None else chain.head_hash,
+        broken=broken,
+    )
+
+
+def _check_head(chain: Chain, walk: _Walk) -> BrokenLink | None:
+    if (walk.sequence, walk.hash) != (chain.head_sequence, chain.head_hash):
+        return BrokenLink(
             Reason.HEAD_MISMATCH,
             chain.head_sequence,
             None,
             expected=f"{chain.head_sequence} {chain.head_hash}",
             found=f"{walk.sequence} {walk.hash}",
         )
-    return VerificationResult(
-        chain=str(chain.public_id),
-        subject_key=chain.subject_key,
-        events_checked=walk.checked,
-        documents_checked=len(walk.documents_seen),
-        head_sequence=chain.head_sequence,
-        head_hash=chain.head_hash,
-        broken=broken,
-    )
+    # Last event first, head second: an append commits its event and the head together, so a head
+    # read afterwards covers every append that the first read saw.
+    last = Event.objects.filter(chain=chain).order_by("-sequence").values_list("sequence", "id").first()
+    now = Chain.objects.values_list("head_sequence", "head_hash").get(pk=chain.pk)
+    if last is not None and last[0] > now[0]:
+        return BrokenLink(
+            Reason.HEAD_MISMATCH,
+            last[0],
+            last[1],
+            expected=f"{now[0]} {now[1]}",
+            found=f"{last[0]} (beyond the head)",
+        )
+    return None
 
 
-def _rows(chain: Chain, after: int = 0) -> Iterator[tuple]:
+def _rows(chain: Chain, *, upto: int, after: int = 0) -> Iterator[tuple]:
     queryset = (
-        Event.objects.filter(chain=chain, sequence__gt=after)
+        Event.objects.filter(chain=chain, sequence__gt=after, sequence__lte=upto)
         .order_by("sequence")
         .annotate(
             at_text=Cast("recorded_at", TextField()),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from dueprocess.records import guard
 from dueprocess.records.actions import verify_and_keep
@@ -38,7 +39,8 @@ class Command(BaseCommand):
             self.stderr.write(
                 "The database no longer refuses changes to the record: its triggers are missing."
             )
-        self.stdout.write(f"{len(chains)} chain(s) verified, {broken} problem(s).")
+        summary = _("Chains verified: %(chains)s. Problems found: %(problems)s.")
+        self.stdout.write(summary % {"chains": len(chains), "problems": broken})
         if broken:
             raise CommandError("The record is not intact.", returncode=1)
 
@@ -48,21 +50,27 @@ class Command(BaseCommand):
         try:
             ident = uuid.UUID(case or chain)
         except ValueError:
-            raise CommandError(f"{case or chain!r} is not a UUID.", returncode=2) from None
+            raise CommandError(
+                _("%(value)s is not a UUID.") % {"value": case or chain}, returncode=2
+            ) from None
         found = Chain.objects.filter(**({"subject_key": f"case:{ident}"} if case else {"public_id": ident}))
         if not found:
-            raise CommandError(f"No record exists for {'case' if case else 'chain'} {ident}.", returncode=2)
+            message = _("No record exists for the case %(id)s.") if case else _("No chain has the id %(id)s.")
+            raise CommandError(message % {"id": ident}, returncode=2)
         return list(found)
 
     def _report(self, result: VerificationResult) -> None:
-        name = f"{result.subject_key} (chain {result.chain})"
+        values = {
+            "subject": result.subject_key, "chain": result.chain, "events": result.events_checked,
+            "documents": result.documents_checked, "sequence": result.head_sequence, "hash": result.head_hash,
+        }  # fmt: skip
         if result.ok:
-            self.stdout.write(
-                f"OK      {name}: {result.events_checked} events, {result.documents_checked} documents, "
-                f"head {result.head_sequence} {result.head_hash}"
-            )
+            line = _("OK      %(subject)s (chain %(chain)s): %(events)s events and %(documents)s documents "
+                     "hold; the last is event %(sequence)s, hash %(hash)s.")  # fmt: skip
+            self.stdout.write(line % values)
         else:
-            self.stdout.write(f"BROKEN  {name}: {describe(result.broken)}")
+            line = _("BROKEN  %(subject)s (chain %(chain)s): %(problem)s")
+            self.stdout.write(line % {**values, "problem": describe(result.broken)})
 
     def _strays(self, cache: DocumentCache) -> int:
         problems = 0
