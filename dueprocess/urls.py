@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("dueprocess.accounts.urls")),
     path("people/", include("dueprocess.people.urls")),
+    path("records/", include("dueprocess.records.urls")),
     path("reviews/", include("dueprocess.reviews.urls")),
     path("plans/", include("dueprocess.plans.urls")),
     path("", include("dueprocess.web.urls")),

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from dueprocess.accounts import policy
 from dueprocess.people.models import Employee
+from dueprocess.records.readlog import log_read
 
 PAGE_SIZE = 50
 
@@ -46,6 +47,10 @@ def employee_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         # The same answer for "does not exist" and "not yours": existence is not leaked.
         raise Http404 from None
     sensitive = policy.can_view_sensitive(request.user, employee)
+    if sensitive:
+        # Showing wages and protected periods is itself recorded (PIPL art. 28): who, what, when.
+        log_read(request.user, employee, "wage_history", request=request)
+        log_read(request.user, employee, "protected_periods", request=request)
     context = {
         "employee": employee,
         "contracts": employee.contracts.order_by("-starts_on"),

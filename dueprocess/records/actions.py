@@ -35,6 +35,8 @@ def verify_and_keep(
             events_checked=result.events_checked,
             documents_checked=result.documents_checked,
             broken_sequence=broken.sequence if broken else None,
+            broken_event_id=broken.event_id if broken else None,
+            document=broken.document if broken else "",
             reason=broken.reason if broken else "",
             expected=broken.expected[:200] if broken else "",
             found=broken.found[:200] if broken else "",

@@ -203,6 +203,8 @@ class VerificationRun(AppendOnlyModel):
     events_checked = models.PositiveBigIntegerField(_("events checked"))
     documents_checked = models.PositiveIntegerField(_("documents checked"), default=0)
     broken_sequence = models.PositiveBigIntegerField(_("first broken event"), null=True, blank=True)
+    broken_event_id = models.BigIntegerField(_("id of the first broken event"), null=True, blank=True)
+    document = models.CharField(_("document concerned"), max_length=64, blank=True)
     reason = models.CharField(_("reason"), max_length=40, blank=True)
     expected = models.CharField(_("expected"), max_length=200, blank=True)
     found = models.CharField(_("found"), max_length=200, blank=True)
@@ -215,3 +217,19 @@ class VerificationRun(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.chain} {self.at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.reason}"
+
+    @property
+    def broken(self):
+        """The broken link this run found, as verification named it (None if the chain held)."""
+        from dueprocess.records.verification import BrokenLink, Reason
+
+        if self.ok:
+            return None
+        return BrokenLink(
+            Reason(self.reason),
+            self.broken_sequence,
+            self.broken_event_id,
+            self.expected,
+            self.found,
+            self.document,
+        )
