@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dueprocess.lib.canonical import dumps
+
 GENESIS_HASH = "0" * 64
 
 
@@ -25,13 +27,37 @@ class AppendOnlyError(RuntimeError):
 
 
 class CanonicalJSONEncoder(json.JSONEncoder):
-    """Writes JSON columns compactly with sorted keys, so that on SQLite the stored text is already
-    the canonical form and verification can hash it without parsing (it falls back to parsing when
-    the bytes differ, e.g. for keys beyond U+FFFF, whose canonical order Python's sort does not give)."""
+    """Compact, sorted keys: kept because migration 0001 names it (the field below writes the
+    canonical text itself)."""
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.update(ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False)
         super().__init__(**kwargs)  # type: ignore[arg-type]
+
+
+class CanonicalJSONField(models.JSONField):
+    """JSON stored as its canonical text, byte for byte what the event's hash was taken over.
+
+    On PostgreSQL the column is ``json``, not ``jsonb``: json keeps an exact copy of the text it is
+    given, where jsonb re-writes it (its own key order and spacing). So verification hashes the
+    stored text as it is on both databases, and an edit to a single byte of it is an edit to what
+    was hashed. The price: jsonb-only lookups (``__contains``, ``__has_key``, equality) do not work
+    on these columns; query events by their indexed ``subject`` and ``type`` instead. Key lookups
+    (``data__amount``) still do.
+    """
+
+    def db_type(self, connection):
+        return "json" if connection.vendor == "postgresql" else super().db_type(connection)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if isinstance(value, dict | list):
+            return dumps(value)
+        return super().get_db_prep_value(value, connection, prepared)
+
+    def from_db_value(self, value, expression, connection):
+        if value is not None and not isinstance(value, str):
+            return value  # psycopg parses json columns itself
+        return super().from_db_value(value, expression, connection)
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -110,8 +136,8 @@ class Event(AppendOnlyModel):
     actor_label = models.CharField(_("actor as recorded"), max_length=200, blank=True)
     subject = models.CharField(_("subject"), max_length=200, blank=True, db_index=True)
     type = models.CharField(_("type"), max_length=100, db_index=True)
-    data = models.JSONField(_("data"), default=dict, encoder=CanonicalJSONEncoder)
-    documents = models.JSONField(_("documents"), default=list, encoder=CanonicalJSONEncoder)
+    data = CanonicalJSONField(_("data"), default=dict)
+    documents = CanonicalJSONField(_("documents"), default=list)
     corrects = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

@@ -3,9 +3,10 @@
 Rows stream through a server-side cursor (on PostgreSQL) in the ORM's own SQL, but without the
 ORM's per-row conversions: timestamps and JSON come back as text and are turned into their
 canonical form with string slicing, because at a million events the Python work per row, not the
-hashing, is what sets the pace. On SQLite the JSON columns are stored canonically already (see
-CanonicalJSONEncoder) and are hashed as stored; should the bytes differ from the canonical form
-for an innocent reason, the row is re-canonicalised before it is called broken.
+hashing, is what sets the pace. The JSON columns hold canonical text already (CanonicalJSONField)
+and are hashed as stored; only when that fails is the JSON parsed and re-written canonically. The
+hash covers the canonical form of the values, so a row whose JSON was merely re-spaced or re-ordered
+(by an older version of the column, say) still verifies, and any change to a value does not.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from django.db import OperationalError, connections, router
@@ -22,7 +22,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from dueprocess.lib.canonical import dumps, format_datetime
+from dueprocess.lib.canonical import dumps
 from dueprocess.records.documents import hash_stored
 from dueprocess.records.hashing import GENESIS_HASH, chain_hash, row_text
 from dueprocess.records.models import Chain, Document, Event
@@ -87,8 +87,7 @@ def verify_chain(chain: Chain, *, documents: DocumentCache | None = None) -> Ver
     head with no append to account for them are reported."""
     chain = Chain.objects.get(pk=chain.pk)  # the head as it is now, not as the caller saw it
     cache = documents if documents is not None else DocumentCache()
-    stored_canonical = connections[router.db_for_read(Event)].vendor == "sqlite"
-    walk = _Walk(str(chain.public_id), cache, stored_canonical)
+    walk = _Walk(str(chain.public_id), cache)
     head = chain.head_sequence
     try:
         broken = walk.run(_rows(chain, upto=head))
@@ -171,26 +170,30 @@ def _lenient_text() -> Iterator[None]:
 
 
 def canonical_at(text: str) -> str:
-    """The canonical form of a timestamp as the database gives it back as text: SQLite keeps
-    'YYYY-MM-DD HH:MM:SS[.ffffff]' in UTC, PostgreSQL (its session in UTC) adds '+00'."""
-    if text.endswith("+00"):
-        text = text[:-3]
-    if len(text) == 26 and text[10] == " ":
-        return f"{text[:10]}T{text[11:]}Z"
-    if len(text) == 19 and text[10] == " ":
-        return f"{text[:10]}T{text[11:]}.000000Z"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
+    """The canonical form of a timestamp as the database gives it back as text, accepting only
+    the forms the databases write, so that no edit of the stored text goes unseen:
+    SQLite 'YYYY-MM-DD HH:MM:SS' or '…:SS.ffffff' in UTC (Django omits a zero fraction), and
+    PostgreSQL (its session in UTC) 'YYYY-MM-DD HH:MM:SS[.f…]+00' without trailing zeros."""
+    if len(text) < 19 or text[10] != " ":
         return f"unreadable timestamp {text!r}"
-    return format_datetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    if text.endswith("+00"):
+        body = text[:-3]
+        if len(body) == 19:
+            return f"{body[:10]}T{body[11:]}.000000Z"
+        if 21 <= len(body) <= 26 and body[19] == "." and not body.endswith("0"):
+            return f"{body[:10]}T{body[11:19]}.{body[20:]:0<6}Z"
+    elif len(text) == 26 and text[19] == "." and not text.endswith(".000000"):
+        return f"{text[:10]}T{text[11:]}Z"
+    elif len(text) == 19:
+        return f"{text[:10]}T{text[11:]}.000000Z"
+    return f"unreadable timestamp {text!r}"
 
 
 class _Walk:
     """One pass along a chain, stopping at the first broken link."""
 
-    def __init__(self, chain: str, documents: DocumentCache, stored_canonical: bool) -> None:
-        self.chain, self.documents, self.stored_canonical = chain, documents, stored_canonical
+    def __init__(self, chain: str, documents: DocumentCache) -> None:
+        self.chain, self.documents = chain, documents
         self.sequence, self.hash, self.checked = 0, GENESIS_HASH, 0
         self.documents_seen: set[str] = set()
 
@@ -205,7 +208,7 @@ class _Walk:
                 return BrokenLink(Reason.PREV_HASH_MISMATCH, seq, event_id, expected=prev, found=prev_hash)
             fields = (seq, canonical_at(at), actor_id, actor, subject, type_, corrects)
             try:
-                computed = self._hash(prev, fields, data, docs) if self.stored_canonical else None
+                computed = self._hash(prev, fields, data, docs)
                 if computed != stored:
                     computed = self._hash_recanonicalised(prev, fields, data, docs)
             except UnicodeError:  # bytes that are not UTF-8, read in tolerant mode
@@ -233,10 +236,11 @@ class _Walk:
         return chain_hash(prev, text)
 
     def _hash_recanonicalised(self, prev: str, fields: tuple, data: str, docs: str) -> str | None:
-        """The hash with the JSON columns parsed and written canonically: always so on PostgreSQL,
-        whose jsonb text is not canonical; on SQLite only when the stored bytes did not match."""
+        """The hash with the JSON columns parsed and written canonically: for rows stored before the
+        columns kept canonical text (migration 0004), and to tell damage from a harmless difference."""
         try:
-            return self._hash(prev, fields, dumps(json.loads(data)), dumps(json.loads(docs)))
+            docs = docs if docs == "[]" else dumps(json.loads(docs))
+            return self._hash(prev, fields, dumps(json.loads(data)), docs)
         except (ValueError, TypeError, UnicodeError):
             return None
 

@@ -83,7 +83,7 @@ def flip(text: str, index: int) -> str:
 
 
 def write_text(tamper, event_id: int, column: str, value: str) -> None:
-    cast = {"data": "::jsonb", "documents": "::jsonb", "recorded_at": "::timestamptz"}
+    cast = {"data": "::json", "documents": "::json", "recorded_at": "::timestamptz"}
     suffix = cast.get(column, "") if connection.vendor == "postgresql" else ""
     tamper(f"UPDATE records_event SET {column} = %s{suffix} WHERE id = %s", (value, event_id))  # noqa: S608
 

@@ -154,3 +154,11 @@ def test_two_events_can_never_share_a_place_in_a_chain(actor):
     )  # fmt: skip
     with pytest.raises(IntegrityError), transaction.atomic():
         clone.save()
+
+
+def test_the_stored_json_is_the_canonical_text_byte_for_byte(actor):
+    from dueprocess.records.tests.conftest import stored_text
+
+    event = record_event(None, "plan.started", actor=actor, data={"b": [1, {"z": "张", "a": None}], "a": "x"})
+    assert stored_text(event.pk, "data") == '{"a":"x","b":[1,{"a":null,"z":"张"}]}'
+    assert Event.objects.get(pk=event.pk).data == {"a": "x", "b": [1, {"a": None, "z": "张"}]}

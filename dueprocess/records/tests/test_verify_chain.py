@@ -166,12 +166,28 @@ def test_keys_beyond_the_basic_plane_verify_although_python_sorts_them_different
     assert verify_chain(chain).ok
 
 
-def test_timestamps_are_read_back_in_every_form_the_databases_write():
+def test_timestamps_are_read_back_in_exactly_the_forms_the_databases_write():
     assert canonical_at("2026-11-24 01:02:03.123456") == "2026-11-24T01:02:03.123456Z"
     assert canonical_at("2026-11-24 01:02:03") == "2026-11-24T01:02:03.000000Z"
     assert canonical_at("2026-11-24 01:02:03.5+00") == "2026-11-24T01:02:03.500000Z"
-    assert canonical_at("2026-11-24 09:02:03+08") == "2026-11-24T01:02:03.000000Z"
-    assert canonical_at("garbage").startswith("unreadable")
+    assert canonical_at("2026-11-24 01:02:03.037+00") == "2026-11-24T01:02:03.037000Z"
+    assert canonical_at("2026-11-24 01:02:03+00") == "2026-11-24T01:02:03.000000Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "garbage",
+        "2026-11-24 01:02:03.1234567",  # a digit added
+        "2026-11-24 01:02:03.000000",  # SQLite as Django never writes it
+        "2026-11-24 01:02:03.5",  # SQLite, shortened
+        "2026-11-24 01:02:03.50+00",  # PostgreSQL never writes a trailing zero
+        "2026-11-24 09:02:03+08",
+        "2026-11-24T01:02:03.123456",
+    ],
+)
+def test_any_other_form_of_a_stored_timestamp_cannot_match_its_hash(text):
+    assert canonical_at(text).startswith("unreadable")
 
 
 def test_an_event_recorded_on_a_whole_second_verifies(actor, monkeypatch):
