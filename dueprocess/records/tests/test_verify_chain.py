@@ -212,3 +212,19 @@ def test_a_byte_flipped_inside_a_chinese_character_is_named_not_crashed_on(case,
     broken = broken_link(chain)
     assert (broken.reason, broken.sequence, broken.event_id) == (Reason.UNREADABLE, 201, events[200].pk)
     assert verify_chain(chain).events_checked == 200
+
+
+def test_an_event_slipped_in_beyond_the_head_is_named(case):
+    chain, events = case
+    last = events[-1]
+    Event.objects.bulk_create(
+        [
+            Event(
+                chain=chain, sequence=last.sequence + 1, recorded_at=last.recorded_at, type="plan.checked_in",
+                prev_hash=last.hash, hash="0" * 64,
+            )
+        ]
+    )  # fmt: skip
+    broken = broken_link(chain)
+    assert (broken.reason, broken.sequence) == (Reason.HEAD_MISMATCH, CASE_SIZE + 1)
+    assert broken.found == f"{CASE_SIZE + 1} (beyond the head)"

@@ -83,3 +83,11 @@ def test_the_public_name_is_dueprocess_verify(cases, capsys):
     (chain, _events), _other = cases
     assert main(["dueprocess", "verify"]) == 0
     assert f"{chain.subject_key} (chain {chain.public_id})" in capsys.readouterr().out
+
+
+def test_a_database_without_its_guard_is_reported(cases):
+    from dueprocess.records import guard
+
+    with guard.lifted():
+        status, output = verify()
+    assert status == 1 and "triggers are missing" in output
