@@ -145,7 +145,7 @@ def test_a_missing_document_file_is_named(case):
 
 def test_unreadable_stored_json_is_named_not_crashed_on(case, tamper):
     if connection.vendor != "sqlite":
-        pytest.skip("PostgreSQL's jsonb cannot hold text that is not JSON")
+        pytest.skip("PostgreSQL's json type refuses text that is not JSON")
     chain, events = case
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA ignore_check_constraints = ON")  # the JSON_VALID check, as an intruder would
