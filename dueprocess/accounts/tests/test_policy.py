@@ -74,3 +74,16 @@ def test_an_inactive_or_anonymous_user_sees_nothing(demo_org, persona):
 )  # fmt: skip
 def test_only_the_hr_administrator_manages_people_data(demo_org, persona, username, allowed):
     assert policy.can_manage_people_data(persona(username)) is allowed
+
+
+@pytest.mark.parametrize(
+    "username, record, read_log",
+    [("hr.admin", True, False), ("hrbp", False, False), ("legal", True, False), ("auditor", True, True),
+     ("manager", False, False), ("employee", False, False), ("other.manager", False, False)],
+)  # fmt: skip
+def test_the_navigation_offers_the_record_and_read_log_only_to_those_allowed(
+    demo_org, client_as, username, record, read_log
+):
+    page = client_as(username).get("/").content.decode()
+    assert ('href="/records/"' in page) is record
+    assert ('href="/records/read-log/"' in page) is read_log

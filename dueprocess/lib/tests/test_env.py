@@ -3,7 +3,9 @@ import pytest
 from dueprocess.lib.env import EnvError, env_bool, env_list, secret_key
 
 
-@pytest.mark.parametrize("raw, expected", [("1", True), ("yes", True), ("ON", True), ("0", False), ("", False)])
+@pytest.mark.parametrize(
+    "raw, expected", [("1", True), ("yes", True), ("ON", True), ("0", False), ("", False)]
+)
 def test_booleans_are_read_in_their_usual_spellings(monkeypatch, raw, expected):
     monkeypatch.setenv("DP_FLAG", raw)
     assert env_bool("DP_FLAG", not expected) is expected
