@@ -3,6 +3,7 @@
 DATABASE_URL        any URL dj-database-url accepts; default SQLite in DUEPROCESS_DATA_DIR
 DUEPROCESS_DATA_DIR where the default database, documents and keys live (default ./data)
 DUEPROCESS_DEBUG    "1" for development (the demo sets it)
+DUEPROCESS_LANGUAGE   "zh-hans" (default) or "en": for visitors who have not chosen, and the CLI
 DUEPROCESS_SECRET_KEY, DUEPROCESS_ALLOWED_HOSTS, DUEPROCESS_PRODUCTION ("1": secure cookies, HSTS)
 """
 
@@ -104,7 +105,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "zh-hans"
+# The language of a visitor who has not chosen one, and of the command line.
+LANGUAGE_CODE = env_str("DUEPROCESS_LANGUAGE", "zh-hans")
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("DUEPROCESS_TIME_ZONE", "Asia/Shanghai")

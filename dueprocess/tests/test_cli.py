@@ -11,7 +11,7 @@ from dueprocess import cli
 
 
 def run_cli(*args: str, tmp_path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DUEPROCESS_DATA_DIR": str(tmp_path)}
+    env = {**os.environ, "DUEPROCESS_DATA_DIR": str(tmp_path), "DUEPROCESS_LANGUAGE": "en"}
     env.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "dueprocess.cli", *args], env=env, capture_output=True, text=True, timeout=120

@@ -63,6 +63,7 @@ def run_django(data_dir: Path, *args: str, **kwargs) -> subprocess.CompletedProc
         **os.environ,
         "DUEPROCESS_DATA_DIR": str(data_dir),
         "DJANGO_SETTINGS_MODULE": "dueprocess.settings",
+        "DUEPROCESS_LANGUAGE": "en",  # the assertions read the command's English output
     }
     env.pop("DATABASE_URL", None)
     return subprocess.run(
