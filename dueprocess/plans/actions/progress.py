@@ -26,8 +26,8 @@ from dueprocess.plans.models import (
     SupportKind,
     SupportStatus,
 )
-from dueprocess.records import record_event, store_document
-from dueprocess.reviews.actions._common import Errors, in_order, require, today
+from dueprocess.records import record_event
+from dueprocess.reviews.actions._common import Errors, in_order, keep_evidence, require, today
 
 EvidenceFile = tuple[str, str, bytes]  # file name, content type, content
 ProgressSpec = dict[str, Any]  # goal (PlanGoal), status (Progress), measured, note
@@ -252,7 +252,7 @@ def decide_outcome(
         decided_by=actor,
     )
     decision.check_ins.set(check_ins)
-    files = [_keep(decision, *item) for item in evidence]
+    files = [keep_evidence(OutcomeEvidence, *item, outcome=decision) for item in evidence]
     data = {
         "plan": str(plan.public_id),
         "outcome": outcome,
@@ -287,15 +287,4 @@ def _extend(plan: ImprovementPlan, version, new_ends_on: dt.date, summary: str):
         ends_on=new_ends_on,
         goals=goals,
         change_reason=summary,
-    )
-
-
-def _keep(decision: PlanOutcome, name: str, content_type: str, content: bytes) -> OutcomeEvidence:
-    stored = store_document(content, name=name, content_type=content_type)
-    return OutcomeEvidence.objects.create(
-        outcome=decision,
-        sha256=stored.sha256,
-        name=name[:255],
-        content_type=stored.content_type,
-        size=stored.size,
     )

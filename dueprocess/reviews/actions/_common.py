@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,3 +58,13 @@ def in_order(
 ) -> None:
     if earlier and later and later < earlier:
         errors.add(field, message)
+
+
+def keep_evidence(model: type[Model], name: str, content_type: str, content: bytes, **owner: Model) -> Model:
+    """Store an evidence file by its hash and list it on its owner (an incident, a plan outcome)."""
+    from dueprocess.records import store_document
+
+    stored = store_document(content, name=name, content_type=content_type)
+    return model.objects.create(
+        sha256=stored.sha256, name=name[:255], content_type=stored.content_type, size=stored.size, **owner
+    )

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
-from dueprocess.records import record_event, store_document
-from dueprocess.reviews.actions._common import Errors, in_order, require, today
+from dueprocess.records import record_event
+from dueprocess.reviews.actions._common import Errors, in_order, keep_evidence, require, today
 from dueprocess.reviews.models import (
     Conclusion,
     Explanation,
@@ -71,7 +71,7 @@ def report_incident(
         recorded_by=actor,
     )
     incident.witnesses.set(witnesses)
-    files = [_keep(incident, *item) for item in evidence]
+    files = [keep_evidence(IncidentEvidence, *item, incident=incident) for item in evidence]
     record_event(
         incident,
         "reviews.incident_reported",
@@ -90,17 +90,6 @@ def report_incident(
         documents=[f.sha256 for f in files],
     )
     return incident
-
-
-def _keep(incident: Incident, name: str, content_type: str, content: bytes) -> IncidentEvidence:
-    stored = store_document(content, name=name, content_type=content_type)
-    return IncidentEvidence.objects.create(
-        incident=incident,
-        sha256=stored.sha256,
-        name=name[:255],
-        content_type=stored.content_type,
-        size=stored.size,
-    )
 
 
 @transaction.atomic
