@@ -10,6 +10,7 @@ from dueprocess.plans.models import (
     PlanGoal,
     PlanOutcome,
     PlanVersion,
+    ScheduledCheckIn,
     SupportAction,
 )
 from dueprocess.reviews.admin import ReadOnly
@@ -55,6 +56,12 @@ class ProgressInline(ReadOnly, admin.TabularInline):
 class CheckInAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["plan", "held_on", "recorded_by"]
     inlines = [ProgressInline]
+
+
+@admin.register(ScheduledCheckIn)
+class ScheduledCheckInAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["plan", "scheduled_at", "place", "status", "scheduled_by"]
+    list_filter = ["status"]
 
 
 @admin.register(PlanOutcome)

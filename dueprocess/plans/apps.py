@@ -21,7 +21,11 @@ EVENT_LABELS = {
     "plans.responded": _("Employee responded to the improvement plan"),
     "plans.support_added": _("Support action offered"),
     "plans.support_completed": _("Support action completed"),
+    "plans.check_in_scheduled": _("Check-in arranged"),
+    "plans.check_in_rescheduled": _("Check-in moved"),
+    "plans.check_in_cancelled": _("Arranged check-in cancelled"),
     "plans.check_in_recorded": _("Check-in recorded"),
+    "plans.check_in_commented": _("Employee commented on a check-in"),
     "plans.extended": _("Improvement plan extended"),
     "plans.closed": _("Improvement plan closed with an outcome"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dueprocess.lib.uploads import UploadField
 from dueprocess.plans.models import Outcome, Progress, SupportKind
 from dueprocess.reviews.forms import DATE, TextForm, add_action_errors
 
@@ -76,7 +77,7 @@ class OutcomeForm(forms.Form):
     check_ins = forms.ModelMultipleChoiceField(
         label=_("Check-ins relied on"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    evidence = forms.FileField(label=_("Evidence document"), required=False)
+    evidence = UploadField(label=_("Evidence document"), required=False)
     new_ends_on = forms.DateField(label=_("New end date (extension only)"), widget=DATE, required=False)
 
     def __init__(self, *args, check_ins=None, **kwargs):

@@ -227,6 +227,52 @@ class CheckIn(models.Model):
         return f"{self.plan} · {self.held_on}"
 
 
+class ScheduleStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ScheduledCheckIn(models.Model):
+    """A check-in arranged ahead, so that everyone gets a calendar invitation and a reminder. What was
+    said is recorded afterwards as a ``CheckIn``; the schedule only says when and where."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.PROTECT, related_name="scheduled_check_ins")
+    scheduled_at = models.DateTimeField(_("date and time"))
+    duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=60)
+    place = models.CharField(_("place"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ScheduleStatus.choices, default=ScheduleStatus.SCHEDULED
+    )
+    cancelled_reason = models.TextField(_("reason for cancelling"), blank=True)
+    scheduled_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("arranged at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["plan", "scheduled_at", "pk"]
+        verbose_name = _("scheduled check-in")
+        verbose_name_plural = _("scheduled check-ins")
+        constraints = [
+            models.CheckConstraint(condition=Q(duration_minutes__gt=0), name="scheduled_check_in_has_length")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} · {timezone.localtime(self.scheduled_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def day(self):
+        return timezone.localdate(self.scheduled_at)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ScheduleStatus.CANCELLED
+
+    def is_recorded(self) -> bool:
+        """A check-in of the plan was recorded as held on the day or later: this one took place (perhaps
+        moved by a day or two without rescheduling, which is common and harmless)."""
+        return self.plan.check_ins.filter(held_on__gte=self.day).exists()
+
+
 class Progress(models.TextChoices):
     ON_TRACK = "on_track", _("on track")
     BEHIND = "behind", _("behind")

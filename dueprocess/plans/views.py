@@ -50,6 +50,10 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, public_id) -> HttpResponse:
     plan = _plan(request, public_id)
+    if request.user.employee_id == plan.employee_id:
+        # The employee reads their own plan in the portal, which holds only what is shared with them
+        # (this page also shows HR's notes on how support went).
+        return redirect("portal:plan_detail", plan.public_id)
     context = {
         "plan": plan,
         "current": plan.current,

@@ -10,19 +10,25 @@ from dueprocess.plans.actions.plans import (
 )
 from dueprocess.plans.actions.progress import (
     add_support_action,
+    comment_on_check_in,
     complete_support_action,
     decide_outcome,
     record_check_in,
 )
+from dueprocess.plans.actions.schedule import cancel_check_in, reschedule_check_in, schedule_check_in
 
 __all__ = [
     "acknowledge_plan",
     "add_support_action",
+    "cancel_check_in",
+    "comment_on_check_in",
     "complete_support_action",
     "decide_outcome",
     "draft_plan",
     "publish_plan",
     "record_check_in",
+    "reschedule_check_in",
     "respond_to_plan",
     "revise_plan",
+    "schedule_check_in",
 ]

@@ -191,6 +191,16 @@ def new_version(plan: ImprovementPlan, *, reason, starts_on, ends_on, goals, cha
     return version
 
 
+def _while_active(plan: ImprovementPlan, errors: Errors) -> None:
+    """The employee answers a plan while it runs; once closed, its record is complete."""
+    if plan.status != PlanStatus.ACTIVE:
+        errors.add(
+            "plan",
+            _("This plan is %(status)s: it can no longer be acknowledged or answered.")
+            % {"status": plan.get_status_display()},
+        )
+
+
 @transaction.atomic
 def acknowledge_plan(plan: ImprovementPlan, *, actor: User) -> PlanVersion:
     """The employee confirms they have received the current version (not that they agree with it)."""
@@ -198,6 +208,7 @@ def acknowledge_plan(plan: ImprovementPlan, *, actor: User) -> PlanVersion:
     require(policy.can_acknowledge_plan(actor, plan), _("acknowledge this plan"))
     version = plan.current
     errors = Errors()
+    _while_active(plan, errors)
     if version.is_acknowledged:
         errors.add("acknowledged_at", _("You have already acknowledged this version of the plan."))
     errors.raise_any()
@@ -216,6 +227,7 @@ def respond_to_plan(plan: ImprovementPlan, *, actor: User, text: str) -> PlanVer
     require(policy.can_acknowledge_plan(actor, plan), _("respond to this plan"))
     version = plan.current
     errors = Errors()
+    _while_active(plan, errors)
     errors.blank("employee_response", text, _("Write your response."))
     if version.employee_response:
         errors.add("employee_response", _("You have already responded to this version of the plan."))

@@ -199,6 +199,34 @@ def record_check_in(
     return check_in
 
 
+@transaction.atomic
+def comment_on_check_in(check_in: CheckIn, *, actor: User, text: str) -> CheckIn:
+    """The employee's own comments on a check-in, when none were noted at the meeting: written once,
+    while the plan runs, and kept as written."""
+    check_in = CheckIn.objects.select_for_update().select_related("plan").get(pk=check_in.pk)
+    require(policy.can_acknowledge_plan(actor, check_in.plan), _("comment on this check-in"))
+    errors = Errors()
+    if check_in.plan.status != PlanStatus.ACTIVE:
+        errors.add("plan", _("Comments on check-ins are added only while the plan is active."))
+    errors.blank("employee_comments", text, _("Write your comments."))
+    if check_in.employee_comments:
+        errors.add("employee_comments", _("This check-in already has your comments."))
+    errors.raise_any()
+    check_in.employee_comments = text.strip()
+    check_in.save(update_fields=["employee_comments"])
+    record_event(
+        check_in.plan,
+        "plans.check_in_commented",
+        actor=actor,
+        data={
+            "plan": str(check_in.plan.public_id),
+            "check_in": str(check_in.public_id),
+            "employee_comments": check_in.employee_comments,
+        },
+    )
+    return check_in
+
+
 def _outcome_errors(plan, version, outcome, summary, decided_on, check_ins, evidence, new_ends_on) -> Errors:
     errors = Errors()
     if plan.status != PlanStatus.ACTIVE:

@@ -22,7 +22,13 @@ def detail(plan):
     return reverse("plans:plan_detail", args=[plan.public_id])
 
 
-@pytest.mark.parametrize("username", ["manager", "hrbp", "legal", "auditor", "employee"])
+def test_the_employee_reads_their_own_plan_in_the_portal(story, client_as):
+    response = client_as("employee").get(detail(story))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:plan_detail", args=[story.public_id])
+
+
+@pytest.mark.parametrize("username", ["manager", "hrbp", "legal", "auditor"])
 def test_the_plan_page_shows_goals_support_check_ins_and_outcome(story, client_as, username):
     page = client_as(username).get(detail(story)).content.decode()
     assert "Ship releases on the agreed date" in page and "Xingqiao Academy" in page
@@ -44,7 +50,7 @@ def test_the_employee_does_not_see_a_draft(demo_org, persona, client_as):
 def test_the_employee_acknowledges_and_responds_from_the_page(demo_org, persona, client_as):
     plan = published(persona("manager"), demo_org["XQ0007"])
     client = client_as("employee")
-    assert "I acknowledge receiving this plan" in client.get(detail(plan)).content.decode()
+    assert "I acknowledge receiving this plan" in client.get(detail(plan), follow=True).content.decode()
     client.post(reverse("plans:plan_acknowledge", args=[plan.public_id]))
     client.post(reverse("plans:plan_respond", args=[plan.public_id]), {"text": "The timeline is tight."})
     plan.refresh_from_db()

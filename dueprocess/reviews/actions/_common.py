@@ -31,11 +31,14 @@ def today() -> dt.date:
 def as_of(day: dt.date) -> Iterator[None]:
     """Enter records as of an earlier day. Only the demo does this, to tell a story that happened over
     past months; the record's own timestamps stay the real time of entry."""
-    token = _as_of.set(day)
+    from dueprocess.records.events import entered_on
+
+    token, entered = _as_of.set(day), entered_on.set(day)
     try:
         yield
     finally:
         _as_of.reset(token)
+        entered_on.reset(entered)
 
 
 class Errors(dict):
@@ -61,9 +64,18 @@ def in_order(
 
 
 def keep_evidence(model: type[Model], name: str, content_type: str, content: bytes, **owner: Model) -> Model:
-    """Store an evidence file by its hash and list it on its owner (an incident, a plan outcome)."""
+    """Store an evidence file by its hash and list it on its owner (an incident, a plan outcome).
+
+    Whatever the caller says, the file is checked here (kind, size, content against its name) and kept
+    under the content type of its kind: the API and the command line pass this way too.
+    """
+    from dueprocess.lib import uploads
     from dueprocess.records import store_document
 
+    try:
+        content_type = uploads.check(name, content)
+    except uploads.UploadRejected as problem:
+        raise ValidationError({"evidence": [str(problem)]}) from None
     stored = store_document(content, name=name, content_type=content_type)
     return model.objects.create(
         sha256=stored.sha256, name=name[:255], content_type=stored.content_type, size=stored.size, **owner

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dueprocess.records.models import Event
 from dueprocess.reviews.tests.factories import ReviewCycleFactory
@@ -42,6 +44,18 @@ def events(db):
     """Read what the actions wrote to the record (records.Event rows)."""
     last = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     return Events(after=last)
+
+
+@pytest.fixture
+def page_queries(db):
+    """How many queries one page costs: a list page must cost the same for 2 rows or 10."""
+
+    def count(client, url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    return count
 
 
 @pytest.fixture

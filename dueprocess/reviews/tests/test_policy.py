@@ -58,3 +58,41 @@ def test_the_employee_sees_no_review_still_in_draft(demo_org, persona):
 
     draft_review(persona("manager"), ReviewCycleFactory(), demo_org["XQ0007"])
     assert not policy.reviews_visible_to(persona("employee")).exists()
+
+
+@pytest.mark.parametrize(
+    "username, starts_reviews, reports_incidents, reads_evidence, explains",
+    [("hr.admin", True, True, True, False), ("hrbp", True, True, True, False),
+     ("manager", True, True, True, False), ("legal", False, True, True, False),
+     ("auditor", False, False, True, False), ("employee", False, False, False, True),
+     ("other.manager", True, True, False, False)],
+)  # fmt: skip
+def test_the_gates_of_the_review_and_conduct_pages(
+    demo_org, persona, username, starts_reviews, reports_incidents, reads_evidence, explains
+):
+    from dueprocess.reviews import actions
+    from dueprocess.reviews.tests.factories import incident
+
+    user, hrbp = persona(username), persona("hrbp")
+    reported = incident(hrbp, demo_org["XQ0007"])
+    actions.open_investigation(reported, actor=hrbp)
+    assert policy.can_start_reviews(user) is starts_reviews
+    assert policy.can_report_incidents(user) is reports_incidents
+    assert policy.can_view_evidence(user, reported) is reads_evidence
+    assert policy.investigations_to_explain(user).exists() is explains
+
+
+def test_only_the_respondent_sees_a_feedback_request(demo_org, persona):
+    from dueprocess.accounts.models import Role, User
+    from dueprocess.reviews import actions
+    from dueprocess.reviews.tests.factories import ReviewCycleFactory, draft_review
+
+    review = draft_review(persona("manager"), ReviewCycleFactory(), demo_org["XQ0007"])
+    actions.request_feedback(
+        review, actor=persona("manager"), respondent=demo_org["XQ0008"], relationship="peer",
+        due_on=dt.date(2026, 12, 10),
+    )  # fmt: skip
+    respondent = User.objects.create(username="sun", role=Role.EMPLOYEE, employee=demo_org["XQ0008"])
+    assert policy.feedback_requests_for(respondent).count() == 1
+    for username in ROLES:
+        assert not policy.feedback_requests_for(persona(username)).exists()

@@ -1,0 +1,124 @@
+"""Arranging check-ins ahead: everyone gets a calendar invitation, and a reminder the day before.
+What was said is recorded afterwards with ``record_check_in``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dueprocess.accounts import policy
+from dueprocess.accounts.models import User
+from dueprocess.plans.models import ImprovementPlan, PlanStatus, ScheduledCheckIn, ScheduleStatus
+from dueprocess.records import record_event
+from dueprocess.reminders import calendar
+from dueprocess.reviews.actions._common import Errors, require, today
+
+MAX_MINUTES = 8 * 60
+
+
+def _when_errors(plan: ImprovementPlan, scheduled_at, place: str, duration_minutes: int) -> Errors:
+    errors = Errors()
+    if plan.status != PlanStatus.ACTIVE:
+        errors.add("plan", _("Check-ins are arranged only while the plan is active."))
+    errors.blank("place", place, _("Say where the check-in takes place."))
+    if not 0 < duration_minutes <= MAX_MINUTES:
+        errors.add("duration_minutes", _("Give a length between 1 and 480 minutes."))
+    if not scheduled_at:
+        errors.add("scheduled_at", _("Give the date and time of the check-in."))
+        return errors
+    day, version = timezone.localdate(scheduled_at), plan.current
+    if day < today():
+        errors.add("scheduled_at", _("A check-in cannot be arranged in the past."))
+    elif not version.covers(day):
+        errors.add(
+            "scheduled_at",
+            _("The check-in must fall within the plan, from %(start)s to %(end)s.")
+            % {"start": version.starts_on, "end": version.ends_on},
+        )
+    return errors
+
+
+def _data(scheduled: ScheduledCheckIn) -> dict:
+    return {
+        "plan": str(scheduled.plan.public_id),
+        "scheduled_check_in": str(scheduled.public_id),
+        "scheduled_at": scheduled.scheduled_at,
+        "duration_minutes": scheduled.duration_minutes,
+        "place": scheduled.place,
+    }
+
+
+@transaction.atomic
+def schedule_check_in(
+    plan: ImprovementPlan,
+    *,
+    actor: User,
+    scheduled_at: dt.datetime,
+    place: str,
+    duration_minutes: int = 60,
+) -> ScheduledCheckIn:
+    require(policy.can_manage_plan(actor, plan), _("manage this plan"))
+    plan = ImprovementPlan.objects.select_for_update().select_related("employee").get(pk=plan.pk)
+    _when_errors(plan, scheduled_at, place, duration_minutes).raise_any()
+    scheduled = ScheduledCheckIn.objects.create(
+        plan=plan,
+        scheduled_at=scheduled_at,
+        duration_minutes=duration_minutes,
+        place=place.strip(),
+        scheduled_by=actor,
+    )
+    record_event(plan, "plans.check_in_scheduled", actor=actor, data=_data(scheduled))
+    calendar.send_check_in_invitation(scheduled, actor=actor)
+    return scheduled
+
+
+def _locked(scheduled: ScheduledCheckIn) -> ScheduledCheckIn:
+    return ScheduledCheckIn.objects.select_for_update().select_related("plan__employee").get(pk=scheduled.pk)
+
+
+@transaction.atomic
+def reschedule_check_in(
+    scheduled: ScheduledCheckIn,
+    *,
+    actor: User,
+    scheduled_at: dt.datetime,
+    place: str,
+    duration_minutes: int | None = None,
+) -> ScheduledCheckIn:
+    """A new time or place: the same meeting, so calendars replace it (a higher SEQUENCE)."""
+    require(policy.can_manage_plan(actor, scheduled.plan), _("manage this plan"))
+    scheduled = _locked(scheduled)
+    minutes = duration_minutes or scheduled.duration_minutes
+    errors = _when_errors(scheduled.plan, scheduled_at, place, minutes)
+    if scheduled.is_cancelled:
+        errors.add("scheduled_check_in", _("This check-in was cancelled; arrange a new one."))
+    errors.raise_any()
+    scheduled.scheduled_at, scheduled.place, scheduled.duration_minutes = scheduled_at, place.strip(), minutes
+    scheduled.save(update_fields=["scheduled_at", "place", "duration_minutes"])
+    record_event(scheduled.plan, "plans.check_in_rescheduled", actor=actor, data=_data(scheduled))
+    calendar.send_check_in_invitation(scheduled, actor=actor)
+    return scheduled
+
+
+@transaction.atomic
+def cancel_check_in(scheduled: ScheduledCheckIn, *, actor: User, reason: str) -> ScheduledCheckIn:
+    require(policy.can_manage_plan(actor, scheduled.plan), _("manage this plan"))
+    scheduled = _locked(scheduled)
+    errors = Errors()
+    if scheduled.is_cancelled:
+        errors.add("scheduled_check_in", _("This check-in is already cancelled."))
+    errors.blank("reason", reason, _("Say why the check-in is cancelled."))
+    errors.raise_any()
+    scheduled.status, scheduled.cancelled_reason = ScheduleStatus.CANCELLED, reason.strip()
+    scheduled.save(update_fields=["status", "cancelled_reason"])
+    record_event(
+        scheduled.plan,
+        "plans.check_in_cancelled",
+        actor=actor,
+        data={**_data(scheduled), "reason": scheduled.cancelled_reason},
+    )
+    calendar.send_check_in_invitation(scheduled, calendar.CANCEL, actor=actor)
+    return scheduled
