@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dueprocess.accounts.models import Role, User
+from dueprocess.accounts.models import Role, TwoFactorDevice, User
 from dueprocess.people.models import Department, Employee
 
 DEMO_PASSWORD = "dueprocess-demo"  # noqa: S105 - a published demo password, printed at start
@@ -28,6 +29,15 @@ DEMO_USERS = [
 ]
 
 
+# The roles that must use a second factor get a published authenticator secret in the demo, so that
+# it works offline: `dueprocess show_totp hr.admin` prints the current code. Published on purpose.
+DEMO_TOTP_SECRETS = {
+    "hr.admin": "EZHFLBKQFXUBU4LYTLCUUPKN4UM7B5ZZ",
+    "hrbp": "V5C2WZTV3U6LCRCR36IRLD5N2AKMBBFG",
+    "legal": "WHRK4OMSQVTMUBPBDJYGUDPWB2C4VGQY",
+}
+
+
 @transaction.atomic
 def load() -> list[tuple[str, str, str]]:
     """Create the demo accounts (once); returns (username, role, description) for each."""
@@ -43,5 +53,14 @@ def load() -> list[tuple[str, str, str]]:
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.departments.set(Department.objects.filter(code__in=departments))
+        if username in DEMO_TOTP_SECRETS:
+            _enrol_second_factor(user, DEMO_TOTP_SECRETS[username])
         rows.append((username, str(user.get_role_display()), str(description)))
     return rows
+
+
+def _enrol_second_factor(user: User, secret: str) -> None:
+    # Never replaces an authenticator someone has since set up for themselves.
+    TwoFactorDevice.objects.get_or_create(
+        user=user, defaults={"secret": secret, "confirmed_at": timezone.now(), "enrolled_by_demo": True}
+    )

@@ -44,3 +44,48 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class LoginFailure(models.Model):
+    """One failed login or two-factor code, kept only as long as throttling needs it.
+
+    In the database rather than a process's memory, so that every application server sees the same
+    count (DESIGN §7). The key names what is throttled: ``username:<name>``, ``address:<ip>`` or
+    ``code:<user id>``. Not part of the record: rows are pruned once they are a day old.
+    """
+
+    key = models.CharField(max_length=200)
+    failed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "failed_at"], name="accounts_failure_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.failed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class TwoFactorDevice(models.Model):
+    """A user's TOTP authenticator (RFC 6238): the shared secret and the last time step used.
+
+    ``last_step`` refuses a code that was already accepted, so a code seen over a shoulder cannot be
+    replayed within its 30 seconds. ``enrolled_by_demo`` marks the demo's published secrets: only
+    those may be shown by ``show_totp``.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(_("secret"), max_length=64)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_step = models.BigIntegerField(null=True, blank=True)
+    enrolled_by_demo = models.BooleanField(_("enrolled by the demo"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-factor device")
+        verbose_name_plural = _("two-factor devices")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
