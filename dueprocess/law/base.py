@@ -23,7 +23,8 @@ class Text:
     zh: str
 
     def __call__(self, lang: str = "en") -> str:
-        return self.zh if lang == "zh-Hans" else self.en
+        # "zh-Hans" as the CLI spells it, "zh-hans" as Django does: any Chinese reads the Chinese.
+        return self.zh if lang.lower().startswith("zh") else self.en
 
 
 class FactsError(ValueError):
@@ -36,7 +37,7 @@ class FactsError(ValueError):
         self.zh = zh or message
 
     def text(self, lang: str = "en") -> str:
-        return f"{self.field}: {self.zh if lang == 'zh-Hans' else self.message}"
+        return f"{self.field}: {self.zh if lang.lower().startswith('zh') else self.message}"
 
 
 # --- money -----------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ backstop: a writer that somehow read a stale head fails instead of forking the c
 
 from __future__ import annotations
 
+import contextvars
+import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable, Mapping
@@ -28,6 +30,12 @@ REFERENCE_MAX = 200
 
 class EventError(ValueError):
     """An event that cannot be recorded as asked; the message says what to change."""
+
+
+# The day being entered, when a step that happened earlier is recorded now (the demo's story, a
+# paper record typed in late). Events then carry it as "on", so timelines order by when things
+# happened; the event's own timestamp stays the real time of entry.
+entered_on: contextvars.ContextVar[dt.date | None] = contextvars.ContextVar("entered_on", default=None)
 
 
 def chain_for(key: str) -> Chain:
@@ -97,6 +105,9 @@ def record_event(
         raise EventError(f"Event type {type!r} must read '<app>.<past_participle>', e.g. 'plan.started'.")
     hashes: set[str] = set()
     payload = _payload(data, hashes)
+    day = entered_on.get()
+    if day is not None and "on" not in payload:
+        payload["on"] = day.isoformat()
     hashes.update(_hashes(documents))
     subject_ref = reference(subject)
     actor_id, actor_label = _actor(actor)

@@ -171,3 +171,11 @@ def test_service_knows_its_total_months() -> None:
 
 def test_facts_parse_from_a_dict_directly() -> None:
     assert Facts.from_dict(GOOD).last_day == dt.date(2025, 6, 30)
+
+
+def test_any_spelling_of_chinese_reads_the_chinese():
+    from dueprocess.law.base import FactsError, Text
+
+    text = Text("notice", "通知")
+    assert [text(lang) for lang in ("zh-Hans", "zh-hans", "zh", "en")] == ["通知", "通知", "通知", "notice"]
+    assert FactsError("pay", "missing", "缺少").text("zh-hans") == "pay: 缺少"
