@@ -75,6 +75,8 @@ def text(max_length: int) -> Parser:
         result = as_text(value)
         if len(result) > max_length:
             raise Problem(_("the text is longer than %(max)s characters") % {"max": max_length})
+        if "\x00" in result:  # PostgreSQL cannot store it: refused here, by cell, not by the database
+            raise Problem(_("the text contains a NUL character, which cannot be stored"))
         return result
 
     return parse

@@ -52,6 +52,11 @@ def test_a_number_excel_stored_as_a_float_reads_back_as_the_digits_typed():
     assert cells.text(32)(10023.0) == "10023"
 
 
+def test_a_nul_character_in_a_text_cell_is_a_problem_of_that_cell():
+    with pytest.raises(cells.Problem, match="NUL character"):
+        cells.text(32)("before\x00after")
+
+
 def test_an_excel_serial_number_is_not_taken_for_a_date():
     with pytest.raises(cells.Problem, match="45292 is a number, not a date"):
         cells.date(45292)
