@@ -27,6 +27,25 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """``client.force_login`` stands for a completed login, so it stands for the two-factor code too.
+    The tests of the two-factor steps log in through the forms instead."""
+    from django.test import Client
+
+    from dueprocess.accounts.two_factor import SESSION_KEY
+
+    force_login = Client.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        session = self.session
+        session[SESSION_KEY] = user.pk
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
+
+
 @pytest.fixture
 def demo_org(db):
     """The demo organisation with one account per role (see accounts/demo.py for who is who)."""

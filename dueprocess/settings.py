@@ -5,6 +5,7 @@ DUEPROCESS_DATA_DIR where the default database, documents and keys live (default
 DUEPROCESS_DEBUG    "1" for development (the demo sets it)
 DUEPROCESS_LANGUAGE   "zh-hans" (default) or "en": for visitors who have not chosen, and the CLI
 DUEPROCESS_SECRET_KEY, DUEPROCESS_ALLOWED_HOSTS, DUEPROCESS_PRODUCTION ("1": secure cookies, HSTS)
+DUEPROCESS_TWO_FACTOR_ROLES, DUEPROCESS_CLIENT_ADDRESS_HEADER, DUEPROCESS_UPLOAD_MAX_BYTES (see below)
 """
 
 from __future__ import annotations
@@ -35,12 +36,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # only for the docs page's vendored Swagger UI files
     "dueprocess.web",
     "dueprocess.accounts",
     "dueprocess.people",
     "dueprocess.records",
     "dueprocess.reviews",
     "dueprocess.plans",
+    "dueprocess.api",
+    "dueprocess.cases",
+    "dueprocess.letters",
+    "dueprocess.offboarding",
+    "dueprocess.portal",
+    "dueprocess.reminders",
+    "dueprocess.learning",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "dueprocess.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dueprocess.web.middleware.SecurityHeadersMiddleware",
 ]
@@ -91,6 +101,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env_str("DUEPROCESS_TEST_DB", "") or None
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: the recursive scope queries are estimated far above their real size, and PostgreSQL
+    # then spent ~400 ms compiling each of them for a few milliseconds of work. And index reads
+    # priced for SSD or memory, not spinning disks (the default 4.0): otherwise each scoped list
+    # read all 100,000 employees rather than the few thousand it needs (bench/bench_pages.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -131,6 +147,15 @@ TASKS = {
         "BACKEND": env_str("DUEPROCESS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Several machines: RQ workers on Redis (`dueprocess rqworker --job-class django_tasks_rq.Job default`).
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": env_str("DUEPROCESS_REDIS_URL", "redis://127.0.0.1:6379/0")}}
+# The embedded server (database task backend) looks for due reminders this often, in minutes.
+REMINDERS_EVERY_MINUTES = int(env_str("DUEPROCESS_REMINDERS_EVERY_MINUTES", "15"))
+# Where people reach the site, for the links in e-mails (e.g. https://hr.example.com); empty: paths only.
+SITE_URL = env_str("DUEPROCESS_SITE_URL", "").rstrip("/")
 
 EMAIL_BACKEND = env_str("DUEPROCESS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DUEPROCESS_FROM_EMAIL", "dueprocess@localhost")
@@ -141,6 +166,22 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A working day at most, and never past closing the browser: HR records are open on shared desks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor authentication (TOTP) is required of these roles, and of every superuser.
+TWO_FACTOR_ROLES = env_list("DUEPROCESS_TWO_FACTOR_ROLES", ["hr_admin", "hr_partner", "legal"])
+# This many failed logins (or two-factor codes) within the window lock the username, or the client
+# address, for the lockout period (seconds).
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_WINDOW = 15 * 60
+LOGIN_LOCKOUT = 15 * 60
+# Behind a reverse proxy every request comes from the proxy: name the header it puts the client's
+# address in (e.g. "X-Forwarded-For"; its last entry is used, the one the proxy itself added).
+CLIENT_ADDRESS_HEADER = env_str("DUEPROCESS_CLIENT_ADDRESS_HEADER", "")
+# Uploaded documents (evidence, letters) larger than this are refused.
+UPLOAD_MAX_BYTES = int(env_str("DUEPROCESS_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

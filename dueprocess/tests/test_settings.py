@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,28 @@ def test_database_url_selects_postgresql(tmp_path):
 def test_production_turns_on_secure_cookies(tmp_path):
     seen = settings_seen_with({"DUEPROCESS_DATA_DIR": str(tmp_path), "DUEPROCESS_PRODUCTION": "1"})
     assert seen["cookie_secure"] is True
+
+
+def test_the_production_settings_pass_the_deployment_checks(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DUEPROCESS_", "DATABASE_URL"))}
+    env = {
+        **clean,
+        "DUEPROCESS_DATA_DIR": str(tmp_path),
+        "DUEPROCESS_PRODUCTION": "1",
+        "DUEPROCESS_SECRET_KEY": secrets.token_urlsafe(60),
+        "DUEPROCESS_ALLOWED_HOSTS": "hr.example.com",
+        "DUEPROCESS_LANGUAGE": "en",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, cwd=REPO,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_sessions_end_with_the_working_day_and_the_browser(settings):
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_COOKIE_HTTPONLY
+    assert settings.X_FRAME_OPTIONS == "DENY"
+    assert settings.SECURE_CROSS_ORIGIN_OPENER_POLICY == "same-origin"

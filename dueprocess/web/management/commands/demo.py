@@ -14,6 +14,10 @@ DEMO_STEPS = [
     "dueprocess.accounts.demo:load",
     "dueprocess.reviews.demo:load",
     "dueprocess.plans.demo:load",
+    "dueprocess.cases.demo:load",
+    "dueprocess.letters.demo:load",
+    "dueprocess.offboarding.demo:load",
+    "dueprocess.learning.demo:load",
 ]
 
 
@@ -39,5 +43,7 @@ class Command(BaseCommand):
                           % {"password": DEMO_PASSWORD})  # fmt: skip
         for username, role, description in logins:
             self.stdout.write(f"  {username:<14} {role:<22} {description}")
+        self.stdout.write(_("HR and legal logins then ask for a two-factor code: "
+                            "`dueprocess show_totp USERNAME` prints the current one."))  # fmt: skip
         if not no_serve:
             call_command("serve", host=host, port=port)
