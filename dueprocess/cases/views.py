@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
@@ -20,7 +21,16 @@ from dueprocess import law
 from dueprocess.accounts import policy
 from dueprocess.cases import actions, assessing, forms
 from dueprocess.cases.actions._base import today
-from dueprocess.cases.models import Appeal, Hearing, SeparationCase, Stage, UnionNotice
+from dueprocess.cases.models import (
+    Appeal,
+    Approval,
+    CaseEvidence,
+    Hearing,
+    Override,
+    SeparationCase,
+    Stage,
+    UnionNotice,
+)
 from dueprocess.cases.timeline import timeline
 from dueprocess.lib import uploads
 from dueprocess.people.models import Employee
@@ -377,8 +387,29 @@ def _form(name: str, case: SeparationCase, user, data=None, files=None):
     return move.form(data, files, **kwargs)
 
 
+def _prefetch_steps(case: SeparationCase) -> None:
+    """The case's own steps, read once: the page lists them, and the law panel and the procedural
+    findings read them again. Only for rendering: an action given this case would see a stale list."""
+    prefetch_related_objects(
+        [case],
+        "hearings",
+        "union_notices",
+        "appeals",
+        "statements__evidence",
+        Prefetch("approvals", queryset=Approval.objects.select_related("approver")),
+        Prefetch("overrides", queryset=Override.objects.select_related("by")),
+        Prefetch(
+            "evidence",
+            queryset=CaseEvidence.objects.select_related(
+                "review__cycle", "incident", "investigation__incident", "warning", "plan"
+            ),
+        ),
+    )
+
+
 def case_context(request: HttpRequest, case: SeparationCase, bound: dict | None = None) -> dict[str, Any]:
     user = request.user
+    _prefetch_steps(case)
     # Most moves share one rule (may manage the case): ask each rule once, not once per move.
     answers: dict[Callable, bool] = {}
 
@@ -397,17 +428,13 @@ def case_context(request: HttpRequest, case: SeparationCase, bound: dict | None 
         "moves": moves,
         "timeline": timeline(case, user),
         "hearings": list(case.hearings.all()),
-        "statements": list(case.statements.prefetch_related("evidence")),
+        "statements": list(case.statements.all()),
         "union_notices": list(case.union_notices.all()),
-        "approvals": list(case.approvals.select_related("approver")),
+        "approvals": list(case.approvals.all()),
         "approvals_missing": actions.approvals_missing(case) if case.stage == Stage.DECISION_PENDING else [],
-        "overrides": list(case.overrides.select_related("by")),
+        "overrides": list(case.overrides.all()),
         "appeals": list(case.appeals.all()),
-        "evidence": list(
-            case.evidence.select_related(
-                "review__cycle", "incident", "investigation__incident", "warning", "plan"
-            )
-        ),
+        "evidence": list(case.evidence.all()),
         "sees_figures": policy.can_view_sensitive(user, case.employee),
     }
     context["next_moves"] = [
