@@ -7,6 +7,7 @@ version, which the employee acknowledges again. Support actions and check-ins be
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -232,6 +233,15 @@ class ScheduleStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class ScheduledCheckInQuerySet(models.QuerySet):
+    def upcoming(self, on=None) -> ScheduledCheckInQuerySet:
+        """Still arranged, on ``on`` (today) or later: the ones whose calendars still hold them."""
+        from dueprocess.reviews.actions._common import today
+
+        start = timezone.make_aware(dt.datetime.combine(on or today(), dt.time.min))
+        return self.filter(status=ScheduleStatus.SCHEDULED, scheduled_at__gte=start)
+
+
 class ScheduledCheckIn(models.Model):
     """A check-in arranged ahead, so that everyone gets a calendar invitation and a reminder. What was
     said is recorded afterwards as a ``CheckIn``; the schedule only says when and where."""
@@ -247,6 +257,8 @@ class ScheduledCheckIn(models.Model):
     cancelled_reason = models.TextField(_("reason for cancelling"), blank=True)
     scheduled_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("arranged at"), default=timezone.now, editable=False)
+
+    objects = ScheduledCheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "scheduled_at", "pk"]

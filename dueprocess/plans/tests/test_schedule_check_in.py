@@ -79,3 +79,13 @@ def test_a_check_in_is_moved_then_cancelled_once(plan, persona, events):
     assert "scheduled_check_in" in error.value.message_dict
     assert events.of("plans.check_in_cancelled")[0]["reason"] == "Manager ill."
     assert "plans.check_in_rescheduled" in events.types()
+
+
+def test_an_hour_already_gone_today_is_in_the_past(plan, persona):
+    # Today is frozen at noon in Shanghai: nine this morning has gone, three this afternoon has not.
+    manager = persona("manager")
+    with pytest.raises(ValidationError) as error:
+        actions.schedule_check_in(plan, actor=manager, scheduled_at=at("2026-11-24", 9), place="R")
+    assert error.value.message_dict["scheduled_at"] == ["A check-in cannot be arranged in the past."]
+    later = actions.schedule_check_in(plan, actor=manager, scheduled_at=at("2026-11-24", 15), place="R")
+    assert later.day == dt.date(2026, 11, 24)
