@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dueprocess.people.models import Employee
+from dueprocess.records.models import StoredFile
 
 
 class PlanStatus(models.TextChoices):
@@ -331,18 +332,9 @@ class PlanOutcome(models.Model):
         return f"{self.plan} · {self.get_outcome_display()}"
 
 
-class OutcomeEvidence(models.Model):
-    """A document kept in the record's store, found by its SHA-256."""
-
+class OutcomeEvidence(StoredFile):
     outcome = models.ForeignKey(PlanOutcome, on_delete=models.PROTECT, related_name="evidence")
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
 
     class Meta:
         verbose_name = _("outcome evidence")
         verbose_name_plural = _("outcome evidence")
-
-    def __str__(self) -> str:
-        return self.name

@@ -190,6 +190,22 @@ class Document(models.Model):
         raise AppendOnlyError("Stored documents are never deleted.")
 
 
+class StoredFile(models.Model):
+    """A file attached to something in a case (an incident, a plan's outcome, a statement): its bytes
+    are a ``Document`` in the record's store, found by their SHA-256; this row names it as uploaded."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ReadLog(AppendOnlyModel):
     """Who looked at which sensitive record, when, and from where (PIPL art. 28 data)."""
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dueprocess.cases.models.case import SeparationCase
+from dueprocess.records.models import StoredFile
 
 
 class HearingKind(models.TextChoices):
@@ -91,21 +92,12 @@ class EmployeeStatement(models.Model):
         return f"{self.case.employee} · {self.submitted_at:%Y-%m-%d}"
 
 
-class StatementEvidence(models.Model):
-    """A document kept in the record's store, found by its SHA-256."""
-
+class StatementEvidence(StoredFile):
     statement = models.ForeignKey(EmployeeStatement, on_delete=models.PROTECT, related_name="evidence")
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
 
     class Meta:
         verbose_name = _("statement evidence")
         verbose_name_plural = _("statement evidence")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AppealOutcome(models.TextChoices):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dueprocess.people.models import Employee
+from dueprocess.records.models import StoredFile
 
 
 class ConductQuerySet(models.QuerySet):
@@ -68,23 +69,14 @@ class Incident(models.Model):
             raise ValidationError({"occurred_on": _("The date of the incident cannot be in the future.")})
 
 
-class IncidentEvidence(models.Model):
-    """A document kept in the record's store, found by its SHA-256."""
-
+class IncidentEvidence(StoredFile):
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="evidence")
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
     added_at = models.DateTimeField(_("added at"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["incident", "added_at", "pk"]
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class InvestigationStatus(models.TextChoices):
