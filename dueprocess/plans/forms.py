@@ -6,13 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dueprocess.lib.uploads import UploadField
+from dueprocess.plans.actions.schedule import MAX_MINUTES
 from dueprocess.plans.models import Outcome, Progress, SupportKind
 from dueprocess.reviews.forms import DATE, TextForm, add_action_errors
 
 __all__ = [
-    "CheckInForm", "GoalFormSet", "OutcomeForm", "PlanForm", "SupportDoneForm", "SupportForm", "TextForm",
-    "add_action_errors",
+    "CancelCheckInForm", "CheckInForm", "GoalFormSet", "OutcomeForm", "PlanForm", "ScheduleCheckInForm",
+    "SupportDoneForm", "SupportForm", "TextForm", "add_action_errors",
 ]  # fmt: skip
+
+# The browser's own date and time picker; read in the organisation's time zone (settings.TIME_ZONE).
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class PlanForm(forms.Form):
@@ -101,3 +105,38 @@ class SupportDoneForm(forms.Form):
     )  # fmt: skip
     completed_on = forms.DateField(label=_("On"), widget=DATE)
     note = forms.CharField(label=_("What happened, or why not"), required=False, max_length=2000)
+
+
+class ScheduleCheckInForm(forms.Form):
+    """Arranging or moving a check-in. Who is invited follows from the plan (the employee, their
+    manager, whoever arranges it), as the calendar invitation says; the action checks the dates."""
+
+    scheduled_at = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
+    place = forms.CharField(
+        label=_("Place or link"),
+        max_length=200,
+        help_text=_("A room, or the address of the video call."),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Length in minutes"), min_value=1, max_value=MAX_MINUTES, initial=60
+    )
+
+    @classmethod
+    def to_move(cls, scheduled, data=None) -> ScheduleCheckInForm:
+        """Moving one arranged check-in: filled in as it stands, prefixed with its id (one per check-in
+        on the page)."""
+        initial = {name: getattr(scheduled, name) for name in cls.base_fields}
+        return cls(data, prefix=f"reschedule-{scheduled.public_id}", initial=initial)
+
+
+class CancelCheckInForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("The cancellation sent to everyone invited gives this reason."),
+    )
+
+    @classmethod
+    def of(cls, scheduled, data=None) -> CancelCheckInForm:
+        return cls(data, prefix=f"cancel-{scheduled.public_id}")

@@ -12,6 +12,17 @@ urlpatterns = [
     path("<uuid:public_id>/acknowledge/", views.plan_acknowledge, name="plan_acknowledge"),
     path("<uuid:public_id>/respond/", views.plan_respond, name="plan_respond"),
     path("<uuid:public_id>/check-in/", views.check_in_create, name="check_in_create"),
+    path("<uuid:public_id>/check-ins/schedule/", views.check_in_schedule, name="check_in_schedule"),
+    path(
+        "<uuid:public_id>/check-ins/<uuid:scheduled_id>/reschedule/",
+        views.check_in_reschedule,
+        name="check_in_reschedule",
+    ),
+    path(
+        "<uuid:public_id>/check-ins/<uuid:scheduled_id>/cancel/",
+        views.check_in_cancel,
+        name="check_in_cancel",
+    ),
     path("<uuid:public_id>/support/", views.support_create, name="support_create"),
     path("<uuid:public_id>/support/<uuid:support_id>/done/", views.support_complete, name="support_complete"),
     path("<uuid:public_id>/outcome/", views.outcome_create, name="outcome_create"),

@@ -7,22 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dueprocess.accounts import policy
 from dueprocess.plans import actions
 from dueprocess.plans.forms import (
+    CancelCheckInForm,
     CheckInForm,
     GoalFormSet,
     OutcomeForm,
     PlanForm,
+    ScheduleCheckInForm,
     SupportDoneForm,
     SupportForm,
     TextForm,
     add_action_errors,
 )
-from dueprocess.plans.models import ImprovementPlan
+from dueprocess.plans.models import ImprovementPlan, PlanStatus, ScheduledCheckIn
+from dueprocess.reminders import calendar
 from dueprocess.reviews.actions._common import today
 
 
@@ -54,6 +58,11 @@ def plan_detail(request: HttpRequest, public_id) -> HttpResponse:
         # The employee reads their own plan in the portal, which holds only what is shared with them
         # (this page also shows HR's notes on how support went).
         return redirect("portal:plan_detail", plan.public_id)
+    return render(request, "plans/plan_detail.html", _detail_context(request, plan))
+
+
+def _detail_context(request: HttpRequest, plan: ImprovementPlan, bound: dict | None = None) -> dict:
+    """The plan page; ``bound`` holds a form that was refused, by its prefix, to show with its errors."""
     context = {
         "plan": plan,
         "current": plan.current,
@@ -66,7 +75,7 @@ def plan_detail(request: HttpRequest, public_id) -> HttpResponse:
         "response_form": TextForm(),
         "done_form": SupportDoneForm(initial={"completed_on": today()}),
     }
-    return render(request, "plans/plan_detail.html", context)
+    return context | _schedule_context(request, plan, context["can_manage"], bound or {})
 
 
 @login_required
@@ -282,3 +291,106 @@ def support_complete(request: HttpRequest, public_id, support_id) -> HttpRespons
         actions.complete_support_action(support, actor=request.user, **form.cleaned_data)
 
     return _simple(request, public_id, settle, _("The support action was settled."))
+
+
+# --- Arranging check-ins: forms on the plan page ---------------------------------------------------
+
+
+def _schedule_context(request: HttpRequest, plan: ImprovementPlan, manage: bool, bound: dict) -> dict:
+    """The upcoming check-ins; for those who manage the plan, the form to arrange one and a form to move
+    and one to cancel each (prefixed with its id). A bound form is one that was refused: its check-in
+    stays listed, so that its errors are seen, even if it is no longer upcoming."""
+    refused = [key.partition("-")[2] for key in bound if key != "schedule"]
+    listed = plan.scheduled_check_ins.upcoming() | plan.scheduled_check_ins.filter(public_id__in=refused)
+    arranged = [_arranged_row(s, manage, bound) for s in listed.select_related("scheduled_by")]
+    if not manage:
+        return {"arranged": arranged}
+    # Who the calendar invitation goes to, worked out as the action will.
+    draft = ScheduledCheckIn(plan=plan, scheduled_by=request.user, scheduled_at=timezone.now())
+    return {
+        "arranged": arranged,
+        "schedule_form": bound.get("schedule") or ScheduleCheckInForm(prefix="schedule"),
+        "can_schedule": plan.status == PlanStatus.ACTIVE or "schedule" in bound,
+        "invitees": [guest.name for guest in calendar.check_in_meeting(draft).guests],
+    }
+
+
+def _arranged_row(scheduled: ScheduledCheckIn, manage: bool, bound: dict) -> tuple:
+    if not manage:
+        return scheduled, None, None
+    move, cancel = f"reschedule-{scheduled.public_id}", f"cancel-{scheduled.public_id}"
+    return (
+        scheduled,
+        bound.get(move) or ScheduleCheckInForm.to_move(scheduled),
+        bound.get(cancel) or CancelCheckInForm.of(scheduled),
+    )
+
+
+def _managed_plan(request: HttpRequest, public_id) -> ImprovementPlan:
+    plan = _plan(request, public_id)
+    if not policy.can_manage_plan(request.user, plan):
+        raise Http404
+    return plan
+
+
+def _arranged(plan: ImprovementPlan, scheduled_id) -> ScheduledCheckIn:
+    # Only through its own plan: another plan's check-in is not found here, whoever asks.
+    return get_object_or_404(
+        plan.scheduled_check_ins.select_related("plan__employee"), public_id=scheduled_id
+    )
+
+
+def _submit(request: HttpRequest, plan: ImprovementPlan, form, action, done: str) -> HttpResponse:
+    """Run the action on a valid form; otherwise the plan page again, the form open with its errors."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("plans:plan_detail", plan.public_id)
+    plan.refresh_from_db()
+    context = _detail_context(request, plan, bound={form.prefix: form})
+    return render(request, "plans/plan_detail.html", context, status=422)
+
+
+@login_required
+@require_POST
+def check_in_schedule(request: HttpRequest, public_id) -> HttpResponse:
+    plan = _managed_plan(request, public_id)
+    return _submit(
+        request,
+        plan,
+        ScheduleCheckInForm(request.POST, prefix="schedule"),
+        lambda data: actions.schedule_check_in(plan, actor=request.user, **data),
+        _("The check-in was arranged. Everyone invited is sent a calendar invitation."),
+    )
+
+
+@login_required
+@require_POST
+def check_in_reschedule(request: HttpRequest, public_id, scheduled_id) -> HttpResponse:
+    plan = _managed_plan(request, public_id)
+    scheduled = _arranged(plan, scheduled_id)
+    return _submit(
+        request,
+        plan,
+        ScheduleCheckInForm.to_move(scheduled, request.POST),
+        lambda data: actions.reschedule_check_in(scheduled, actor=request.user, **data),
+        _("The check-in was moved. Everyone invited is sent the updated invitation."),
+    )
+
+
+@login_required
+@require_POST
+def check_in_cancel(request: HttpRequest, public_id, scheduled_id) -> HttpResponse:
+    plan = _managed_plan(request, public_id)
+    scheduled = _arranged(plan, scheduled_id)
+    return _submit(
+        request,
+        plan,
+        CancelCheckInForm.of(scheduled, request.POST),
+        lambda data: actions.cancel_check_in(scheduled, actor=request.user, reason=data["reason"]),
+        _("The check-in was cancelled. Everyone invited is sent the cancellation."),
+    )

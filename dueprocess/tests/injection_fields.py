@@ -90,6 +90,10 @@ def _check_ins(o):
     return o["other"]["plan"].check_ins.all()
 
 
+def _arranged(o):
+    return o["other"]["plan"].scheduled_check_ins.all()
+
+
 def _cases(o):
     return sun(o).separation_cases.all()
 
@@ -210,6 +214,21 @@ FIELDS = [
         _latest(_check_ins, "notes"),
         lambda o: reverse("plans:plan_detail", args=[o["other"]["plan"].public_id]),
         lambda o: f"/api/v1/plans/{o['other']['plan'].public_id}",
+    ),
+    Field(
+        "check-in place",
+        "other.manager",
+        _web(
+            "other.manager",
+            lambda o: reverse("plans:check_in_schedule", args=[o["other"]["plan"].public_id]),
+            lambda o, text: {
+                "schedule-scheduled_at": f"{(DEMO_TODAY + dt.timedelta(days=3)).isoformat()}T10:00",
+                "schedule-place": text,
+                "schedule-duration_minutes": "30",
+            },
+        ),
+        _latest(_arranged, "place"),
+        lambda o: reverse("plans:plan_detail", args=[o["other"]["plan"].public_id]),
     ),
     Field(
         "case summary",

@@ -13,12 +13,12 @@ from dueprocess.tests.authorization.judge import REFUSED, action_outcome
 from dueprocess.tests.authorization.story import ROLES
 from dueprocess.tests.authorization.test_api import body_for, operations_in_schema
 from dueprocess.tests.authorization.visitors import undone
-from dueprocess.tests.authorization.web_matrix import TODAY
+from dueprocess.tests.authorization.web_matrix import TODAY, cancel_check_in, move_check_in
 
 pytestmark = pytest.mark.django_db
 
 SWAPS = [("own", "other"), ("other", "own")]
-# (URL name, parent kind and argument, child kind and argument, form)
+# (URL name, parent kind and argument, child kind and argument, form, or the form for the child)
 PAGES = [
     (
         "plans:support_complete",
@@ -27,6 +27,9 @@ PAGES = [
         {"happened": "yes", "completed_on": TODAY},
     ),
     ("portal:check_in_comment", ("plan", "public_id"), ("check_in", "check_in_id"), {}),
+    # A form that would be accepted at the right address (its fields are prefixed with the check-in's id).
+    ("plans:check_in_reschedule", ("plan", "public_id"), ("scheduled", "scheduled_id"), move_check_in),
+    ("plans:check_in_cancel", ("plan", "public_id"), ("scheduled", "scheduled_id"), cancel_check_in),
 ]
 # (operationId, parent kind, {path parameter: child kind})
 API = [
@@ -58,7 +61,8 @@ def test_a_page_never_reaches_a_record_through_another_parent(
         child[1]: demo[child_side][child[0]].public_id,
     }
     address = reverse(name, kwargs=kwargs)
-    assert not _refused_by_all(lambda role: visitors[role].post(address, data))
+    form = data(demo[child_side][child[0]]) if callable(data) else data
+    assert not _refused_by_all(lambda role: visitors[role].post(address, form))
 
 
 @pytest.mark.parametrize("parent_side, child_side", SWAPS)

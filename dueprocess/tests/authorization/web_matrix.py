@@ -10,6 +10,7 @@ a valid-looking form for buttons that check their fields before asking who press
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -71,6 +72,23 @@ def own_only(rule: Rule) -> frozenset[str]:
 
 
 G, P = "GET", "POST"
+
+# Three days ahead, at ten: within Wu Jing's plan.
+_LATER = (DEMO_TODAY + dt.timedelta(days=3)).isoformat()
+ARRANGE = {
+    "schedule-scheduled_at": f"{_LATER}T10:00",
+    "schedule-place": "Room 9",
+    "schedule-duration_minutes": "30",
+}
+
+
+def move_check_in(scheduled) -> dict:
+    return {key.replace("schedule", f"reschedule-{scheduled.public_id}", 1): v for key, v in ARRANGE.items()}
+
+
+def cancel_check_in(scheduled) -> dict:
+    return {f"cancel-{scheduled.public_id}-reason": "The room is taken."}
+
 
 ACCOUNTS = [
     Entry("set_language", r.EVERYONE, method=P, data={"language": "en", "next": "/"}),
@@ -149,6 +167,22 @@ PLANS = [
         data={"happened": "yes", "completed_on": TODAY},
     ),
     Entry("plans:outcome_create", r.PERFORMANCE_MANAGERS, pid("plan"), form=True),
+    # Zhang Wei's plan is over (the action refuses: past the gate); Wu Jing's runs, so these succeed.
+    Entry("plans:check_in_schedule", r.PERFORMANCE_MANAGERS, pid("plan"), method=P, data=ARRANGE),
+    Entry(
+        "plans:check_in_reschedule",
+        r.PERFORMANCE_MANAGERS,
+        plan_and("scheduled", "scheduled_id"),
+        method=P,
+        data=lambda o: move_check_in(o["scheduled"]),
+    ),
+    Entry(
+        "plans:check_in_cancel",
+        r.PERFORMANCE_MANAGERS,
+        plan_and("scheduled", "scheduled_id"),
+        method=P,
+        data=lambda o: cancel_check_in(o["scheduled"]),
+    ),
     Entry("reminders:check_in_ics", r.PERFORMANCE_READERS, pid("scheduled")),
 ]
 
