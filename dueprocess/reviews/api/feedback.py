@@ -1,5 +1,9 @@
 """Starting reviews and 360 feedback: set up a cycle, start and open a review, ask colleagues, and
-(for the colleague asked) answer, through the same actions as the pages."""
+(for the colleague asked) answer, through the same actions as the pages.
+
+Each write asks the policy before it looks at what the body names or says (as reviews.py and the plans
+router do), so that a caller who may not act is told so (403, or 404 for what they cannot see) rather
+than what is wrong with their input."""
 
 import datetime as dt
 import uuid
@@ -12,7 +16,7 @@ from ninja.responses import Status
 from dueprocess.accounts import policy
 from dueprocess.api.base import Line, Prose, one, paginated, reads, text, writes
 from dueprocess.reviews import actions
-from dueprocess.reviews.actions._common import Errors
+from dueprocess.reviews.actions._common import Errors, require
 from dueprocess.reviews.api.reviews import _review, router
 from dueprocess.reviews.api.schemas import CycleOut, FeedbackRequestOut, ReviewDetail
 from dueprocess.reviews.models import FeedbackRequest, RatingScale, Relationship, ReviewCycle
@@ -63,6 +67,7 @@ def _colleague(request: HttpRequest, public_id: uuid.UUID, field: str, errors: E
 
 @router.post("/review-cycles", response=writes(CycleOut, 201))
 def cycle_create(request: HttpRequest, payload: CycleIn):
+    require(policy.can_manage_cycles(request.user), _("set up review cycles"))
     errors, fields = Errors(), payload.model_dump(exclude={"scale"})
     scale = RatingScale.objects.filter(code=payload.scale).first()
     if scale is None:
@@ -74,6 +79,7 @@ def cycle_create(request: HttpRequest, payload: CycleIn):
 @router.post("/reviews", response=writes(ReviewDetail, 201))
 def review_create(request: HttpRequest, payload: ReviewIn):
     """Start a review, as a draft, with its goals."""
+    require(policy.can_start_reviews(request.user), _("review this employee"))
     errors = Errors()
     cycle = ReviewCycle.objects.filter(public_id=payload.cycle).first()
     if cycle is None:
@@ -96,6 +102,7 @@ def review_open(request: HttpRequest, public_id: uuid.UUID):
 def feedback_request(request: HttpRequest, public_id: uuid.UUID, payload: FeedbackRequestIn):
     """Ask a colleague for 360 feedback on the review's employee."""
     review, errors = _review(request, public_id), Errors()
+    require(policy.can_manage_reviews(request.user, review.employee), _("ask for feedback on this employee"))
     respondent = _colleague(request, payload.respondent, "respondent", errors)
     errors.raise_any()
     fields = payload.model_dump(exclude={"respondent"})
@@ -117,6 +124,7 @@ def feedback_list(request: HttpRequest):
 def feedback_answer(request: HttpRequest, public_id: uuid.UUID, payload: FeedbackAnswerIn):
     """The colleague's answer; once given, it cannot be changed."""
     asked: FeedbackRequest = one(_asked(request), public_id)
+    require(policy.can_give_feedback(request.user, asked), _("answer this feedback request"))
     levels = {level.value: level for level in asked.review.cycle.scale.levels.all()}
     if payload.rating is not None and payload.rating not in levels:
         Errors({"rating": [_("Choose a rating from this cycle's scale.")]}).raise_any()
