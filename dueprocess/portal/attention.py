@@ -56,7 +56,14 @@ def _letters(user) -> list[Attention]:
 
 
 def _plans(user) -> list[Attention]:
-    items = []
+    text = _("A check-in on your improvement plan is arranged for %(when)s at %(place)s.")
+    items = [
+        Attention(
+            text % {"when": moment(c.scheduled_at), "place": c.place},
+            reverse("portal:plan_detail", args=[c.plan.public_id]),
+        )
+        for c in shared.upcoming_check_ins(user)
+    ]
     for plan in shared.plans(user).filter(status=PlanStatus.ACTIVE):
         url, version = reverse("portal:plan_detail", args=[plan.public_id]), current_version(plan)
         if not version.is_acknowledged:

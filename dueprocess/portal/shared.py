@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from dueprocess.accounts import policy
 from dueprocess.cases.models import EmployeeStatement, Hearing, SeparationCase
-from dueprocess.plans.models import CheckIn, ImprovementPlan, PlanVersion
+from dueprocess.plans.models import CheckIn, ImprovementPlan, PlanStatus, PlanVersion, ScheduledCheckIn
 from dueprocess.reviews.models import Explanation, Investigation, Review, Warning
 
 
@@ -20,8 +20,18 @@ def plans(user) -> QuerySet[ImprovementPlan]:
 def plan_detail(user) -> QuerySet[ImprovementPlan]:
     check_ins = CheckIn.objects.select_related("version").prefetch_related("attendees", "progress__goal")
     return plans(user).prefetch_related(
-        "support_actions", "outcomes", Prefetch("check_ins", queryset=check_ins)
+        "support_actions",
+        "outcomes",
+        Prefetch("check_ins", queryset=check_ins),
+        Prefetch("scheduled_check_ins", queryset=ScheduledCheckIn.objects.upcoming(), to_attr="upcoming"),
     )
+
+
+def upcoming_check_ins(user) -> QuerySet[ScheduledCheckIn]:
+    """The check-ins arranged ahead on the user's running plans: when, where and how long, which their
+    calendar invitation said too. Who arranged them and any reason given stay on the plan's page."""
+    running = policy.plans_shared_with(user).filter(status=PlanStatus.ACTIVE)
+    return ScheduledCheckIn.objects.upcoming().filter(plan__in=running).select_related("plan")
 
 
 def reviews(user) -> QuerySet[Review]:

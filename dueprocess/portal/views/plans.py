@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dueprocess.plans import actions
-from dueprocess.plans.models import ImprovementPlan
+from dueprocess.plans.models import ImprovementPlan, PlanStatus
 from dueprocess.portal import shared
 from dueprocess.portal.forms import CommentForm, ResponseForm
 from dueprocess.portal.views._common import flash_refusal, own, portal_view
@@ -42,6 +42,8 @@ def _page(request: HttpRequest, plan: ImprovementPlan, **forms) -> HttpResponse:
         "support_actions": plan.support_actions.all(),
         "check_ins": [(c, forms.get(f"comment_{c.pk}") or _comment_form(c)) for c in check_ins],
         "outcomes": plan.outcomes.all(),
+        # Arranged ahead (shared.plan_detail reads them): only while the plan runs.
+        "upcoming": plan.upcoming if plan.status == PlanStatus.ACTIVE else [],
         "response_form": forms.get("response_form") or ResponseForm(),
     }
     return render(request, "portal/plan_detail.html", context)
