@@ -143,7 +143,9 @@ class AssessmentOut(Schema):
 
 
 class CaseDetail(CaseOut, Redactable):
-    """The case; `summary` and the stored assessment are for those who may see the employee's wages."""
+    """The case. `latest_assessment` (the stored assessment, with its figures) is only for those who
+    may see the employee's wages: for anyone else it is absent from the answer, not null. Every other
+    field, `summary` included, goes to everyone who may read the case."""
 
     redacted: ClassVar[tuple[str, ...]] = ("latest_assessment",)
     summary: str

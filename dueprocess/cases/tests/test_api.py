@@ -34,6 +34,7 @@ def test_the_stored_assessment_is_absent_for_the_manager(demo_cases, api):
     for_hr, for_manager = api("hrbp").get(path).json(), api("manager").get(path).json()
     assert for_hr["latest_assessment"]["result"]["total"]
     assert "latest_assessment" not in for_manager and for_manager["stage"] == Stage.NOTICE_SERVED
+    assert for_manager["summary"] == for_hr["summary"] != ""  # only the assessment is withheld
     assert api("manager").get(f"{path}/assessment").status_code == 403
     assert api("other.manager").get(path).status_code == 404
 
