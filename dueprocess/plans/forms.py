@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dueprocess.lib.uploads import UploadField
@@ -121,12 +124,24 @@ class ScheduleCheckInForm(forms.Form):
         label=_("Length in minutes"), min_value=1, max_value=MAX_MINUTES, initial=60
     )
 
+    def __init__(self, *args, within=None, **kwargs):
+        """``within``: the plan's version in force, whose dates bound the browser's date picker (the
+        action still decides)."""
+        super().__init__(*args, **kwargs)
+        if within is not None:
+            earliest = max(
+                timezone.localtime(), timezone.make_aware(dt.datetime.combine(within.starts_on, dt.time()))
+            )
+            self.fields["scheduled_at"].widget.attrs.update(
+                min=f"{earliest:%Y-%m-%dT%H:%M}", max=f"{within.ends_on:%Y-%m-%d}T23:59"
+            )
+
     @classmethod
-    def to_move(cls, scheduled, data=None) -> ScheduleCheckInForm:
+    def to_move(cls, scheduled, data=None, within=None) -> ScheduleCheckInForm:
         """Moving one arranged check-in: filled in as it stands, prefixed with its id (one per check-in
         on the page)."""
         initial = {name: getattr(scheduled, name) for name in cls.base_fields}
-        return cls(data, prefix=f"reschedule-{scheduled.public_id}", initial=initial)
+        return cls(data, prefix=f"reschedule-{scheduled.public_id}", initial=initial, within=within)
 
 
 class CancelCheckInForm(forms.Form):

@@ -75,7 +75,8 @@ def _detail_context(request: HttpRequest, plan: ImprovementPlan, bound: dict | N
         "response_form": TextForm(),
         "done_form": SupportDoneForm(initial={"completed_on": today()}),
     }
-    return context | _schedule_context(request, plan, context["can_manage"], bound or {})
+    within = context["current"] if context["can_manage"] else None
+    return context | _schedule_context(request, plan, within, bound or {})
 
 
 @login_required
@@ -296,32 +297,34 @@ def support_complete(request: HttpRequest, public_id, support_id) -> HttpRespons
 # --- Arranging check-ins: forms on the plan page ---------------------------------------------------
 
 
-def _schedule_context(request: HttpRequest, plan: ImprovementPlan, manage: bool, bound: dict) -> dict:
-    """The upcoming check-ins; for those who manage the plan, the form to arrange one and a form to move
-    and one to cancel each (prefixed with its id). A bound form is one that was refused: its check-in
-    stays listed, so that its errors are seen, even if it is no longer upcoming."""
+def _schedule_context(request: HttpRequest, plan: ImprovementPlan, within, bound: dict) -> dict:
+    """The upcoming check-ins; for those who manage the plan (``within``: its version in force), the
+    form to arrange one and a form to move and one to cancel each (prefixed with its id). A bound form
+    is one that was refused: its check-in stays listed, so that its errors are seen, even if it is no
+    longer upcoming."""
     refused = [key.partition("-")[2] for key in bound if key != "schedule"]
     listed = plan.scheduled_check_ins.upcoming() | plan.scheduled_check_ins.filter(public_id__in=refused)
-    arranged = [_arranged_row(s, manage, bound) for s in listed.select_related("scheduled_by")]
-    if not manage:
+    arranged = [_arranged_row(s, within, bound) for s in listed.select_related("scheduled_by")]
+    if within is None:
         return {"arranged": arranged}
     # Who the calendar invitation goes to, worked out as the action will.
     draft = ScheduledCheckIn(plan=plan, scheduled_by=request.user, scheduled_at=timezone.now())
     return {
         "arranged": arranged,
-        "schedule_form": bound.get("schedule") or ScheduleCheckInForm(prefix="schedule"),
+        "schedule_form": bound.get("schedule") or ScheduleCheckInForm(prefix="schedule", within=within),
         "can_schedule": plan.status == PlanStatus.ACTIVE or "schedule" in bound,
         "invitees": [guest.name for guest in calendar.check_in_meeting(draft).guests],
     }
 
 
-def _arranged_row(scheduled: ScheduledCheckIn, manage: bool, bound: dict) -> tuple:
-    if not manage:
+def _arranged_row(scheduled: ScheduledCheckIn, within, bound: dict) -> tuple:
+    """The check-in, and for those who manage the plan (``within``: its version) its two forms."""
+    if within is None:
         return scheduled, None, None
     move, cancel = f"reschedule-{scheduled.public_id}", f"cancel-{scheduled.public_id}"
     return (
         scheduled,
-        bound.get(move) or ScheduleCheckInForm.to_move(scheduled),
+        bound.get(move) or ScheduleCheckInForm.to_move(scheduled, within=within),
         bound.get(cancel) or CancelCheckInForm.of(scheduled),
     )
 
@@ -362,7 +365,7 @@ def check_in_schedule(request: HttpRequest, public_id) -> HttpResponse:
     return _submit(
         request,
         plan,
-        ScheduleCheckInForm(request.POST, prefix="schedule"),
+        ScheduleCheckInForm(request.POST, prefix="schedule", within=plan.current),
         lambda data: actions.schedule_check_in(plan, actor=request.user, **data),
         _("The check-in was arranged. Everyone invited is sent a calendar invitation."),
     )
@@ -376,7 +379,7 @@ def check_in_reschedule(request: HttpRequest, public_id, scheduled_id) -> HttpRe
     return _submit(
         request,
         plan,
-        ScheduleCheckInForm.to_move(scheduled, request.POST),
+        ScheduleCheckInForm.to_move(scheduled, request.POST, within=plan.current),
         lambda data: actions.reschedule_check_in(scheduled, actor=request.user, **data),
         _("The check-in was moved. Everyone invited is sent the updated invitation."),
     )

@@ -99,6 +99,8 @@ def test_the_page_offers_the_form_and_says_who_is_invited(plan, client_as):
     assert 'name="schedule-scheduled_at"' in body and 'type="datetime-local"' in body
     assert "The calendar invitation goes to: 张伟, 刘芳" in body
     assert "from 2026-09-01 to 2026-12-31" in body
+    # The date picker offers from now to the plan's last day.
+    assert 'min="2026-11-24T12:00" max="2026-12-31T23:59"' in body
 
 
 @pytest.mark.parametrize("username", ["legal", "auditor"])
