@@ -52,6 +52,10 @@ class Api:
             f"/api/v1{path}", body or {}, content_type="application/json", **self._headers()
         )
 
+    def upload(self, path: str, fields: dict, files: list):
+        """multipart/form-data: the fields (a list is a field repeated) and the files as `evidence`."""
+        return self.client.post(f"/api/v1{path}", {**fields, "evidence": files}, **self._headers())
+
 
 @pytest.fixture
 def api(client, token_for):

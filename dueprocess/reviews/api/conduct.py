@@ -1,19 +1,23 @@
 """Conduct: incidents, investigations and warnings as policy lets the caller see them; report an
-incident, issue a warning, record the employee's explanation, through the same actions as the pages."""
+incident (with evidence files, as on the page), issue a warning, record the employee's explanation,
+through the same actions as the pages; an incident's evidence handed back as the incident page does."""
 
 import datetime as dt
 import uuid
 
-from django.http import HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import Line, Prose, one, paginated, reads, writes
+from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, checked, download
 from dueprocess.people.models import Employee
+from dueprocess.records import log_read
 from dueprocess.reviews import actions
-from dueprocess.reviews.actions._common import Errors
+from dueprocess.reviews.actions._common import Errors, require
 from dueprocess.reviews.api.schemas import (
     ExplanationOut,
     IncidentDetail,
@@ -24,6 +28,7 @@ from dueprocess.reviews.api.schemas import (
     WarningDetail,
     WarningOut,
 )
+from dueprocess.reviews.forms.fields import evidence_problems, evidence_type
 from dueprocess.reviews.models import Conclusion, Incident, Investigation, Warning, WarningLevel
 
 router = Router()
@@ -100,6 +105,62 @@ def _incident(request: HttpRequest, public_id: uuid.UUID) -> Incident:
     return one(related.prefetch_related("witnesses", "evidence"), public_id)
 
 
+def _incident_evidence(upload) -> str:
+    """The incident page's rule (reviews.forms.fields.EvidenceFilesField): documents and pictures, each
+    within the size limit and its content matching its name."""
+    problems = evidence_problems(upload)
+    if problems:
+        raise ValidationError(problems)
+    return evidence_type(upload.name)
+
+
+def _report(request: HttpRequest, payload: ReportIncidentIn, files: list | None = None) -> Status:
+    """Policy first, so that a refusal reads as one whatever the input; then the people named, the
+    files, and the action, which writes the incident, its evidence and the event together."""
+    user, errors = request.user, Errors()
+    require(policy.can_report_incidents(user), _("report an incident about this employee"))
+    employee = _employees(request, "employee", [payload.employee], errors)
+    reported_by = _employees(
+        request, "reported_by", [payload.reported_by] if payload.reported_by else [], errors
+    )
+    witnesses = _employees(request, "witnesses", payload.witnesses, errors)
+    errors.raise_any()
+    require(policy.can_report_incident(user, employee[0]), _("report an incident about this employee"))
+    evidence = checked("evidence", files, _incident_evidence)
+    fields = payload.model_dump(exclude={"employee", "reported_by", "witnesses"})
+    incident = actions.report_incident(
+        actor=user,
+        employee=employee[0],
+        reported_by=(reported_by or [None])[0],
+        witnesses=witnesses,
+        evidence=evidence,
+        **fields,
+    )
+    return Status(201, _incident(request, incident.public_id))
+
+
+@router.post("/incidents", response=writes(IncidentDetail, 201))
+def incident_report(request: HttpRequest, payload: ReportIncidentIn):
+    """Report an incident (evidence files: POST /incidents/with-evidence)."""
+    return _report(request, payload)
+
+
+# Before GET /incidents/{public_id} (URLs match in the order they are added): "with-evidence" would
+# reach that route, and be answered 405.
+@router.post("/incidents/with-evidence", response=writes(IncidentDetail, 201))
+def incident_report_with_evidence(
+    request: HttpRequest,
+    payload: Form[ReportIncidentIn],
+    evidence: File[list[UploadedFile]] = None,
+):
+    """Report an incident with its evidence, as the incident page does: multipart/form-data, the fields
+    of POST /incidents as form fields (a witness per `witnesses` field) and up to 10 files under
+    `evidence`: documents and pictures (PDF, Word, spreadsheets, text, e-mail, JPEG, PNG, …), each
+    20 MB at most, its content matching its name. A file refused is a 422 under `evidence` naming it,
+    and nothing is written."""
+    return _report(request, payload, evidence)
+
+
 @router.get("/incidents", response=reads(list[IncidentOut]))
 @paginated
 def incident_list(request: HttpRequest, filters: Query[ConductFilters]):
@@ -111,24 +172,20 @@ def incident_detail(request: HttpRequest, public_id: uuid.UUID):
     return _incident(request, public_id)
 
 
-@router.post("/incidents", response=writes(IncidentDetail, 201))
-def incident_report(request: HttpRequest, payload: ReportIncidentIn):
-    errors = Errors()
-    employee = _employees(request, "employee", [payload.employee], errors)
-    reported_by = _employees(
-        request, "reported_by", [payload.reported_by] if payload.reported_by else [], errors
-    )
-    witnesses = _employees(request, "witnesses", payload.witnesses, errors)
-    errors.raise_any()
-    fields = payload.model_dump(exclude={"employee", "reported_by", "witnesses"})
-    incident = actions.report_incident(
-        actor=request.user,
-        employee=employee[0],
-        reported_by=(reported_by or [None])[0],
-        witnesses=witnesses,
-        **fields,
-    )
-    return Status(201, _incident(request, incident.public_id))
+@router.get(
+    "/incidents/{public_id}/evidence/{sha256}", response=DOWNLOAD_RESPONSES, openapi_extra=DOWNLOAD_OPENAPI
+)
+def incident_evidence(request: HttpRequest, public_id: uuid.UUID, sha256: Sha256):
+    """One of the incident's evidence files, by the SHA-256 its detail lists, for those who may read the
+    incident file; each download is written to the read log."""
+    incident = _incident(request, public_id)
+    if not policy.can_view_evidence(request.user, incident):
+        raise Http404
+    evidence = incident.evidence.filter(sha256=sha256).first()
+    if evidence is None:
+        raise Http404
+    log_read(request.user, incident, "document", request=request)
+    return download(evidence)
 
 
 def _investigations(request: HttpRequest):

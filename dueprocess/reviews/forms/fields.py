@@ -116,7 +116,7 @@ class EvidenceFilesField(forms.FileField):
             raise ValidationError(
                 _("Attach at most %(count)s files at once.") % {"count": EVIDENCE_MAX_FILES}
             )
-        errors = [message for upload in files for message in _evidence_problems(upload)]
+        errors = [message for upload in files for message in evidence_problems(upload)]
         if errors:
             raise ValidationError(errors)
         return [(upload.name, evidence_type(upload.name), upload) for upload in files]
@@ -127,7 +127,8 @@ def evidence_type(name: str) -> str:
     return EVIDENCE_TYPES.get(PurePath(name).suffix.lower(), "application/octet-stream")
 
 
-def _evidence_problems(upload) -> list[str]:
+def evidence_problems(upload) -> list[str]:
+    """What is wrong with one evidence file (each message names it); the API checks by this rule too."""
     problems = []
     if PurePath(upload.name).suffix.lower() not in EVIDENCE_TYPES:
         problems.append(

@@ -84,6 +84,11 @@ class Review(models.Model):
                 fields=["cycle", "employee"], condition=~Q(status="superseded"), name="one_current_review"
             ),
         ]
+        # A cycle's reviews in one status, person by person, with the rating: the early-warning
+        # signals (learning/early_warning.py) read ratings and unsubmitted reviews from the index alone.
+        indexes = [
+            models.Index(fields=["cycle", "status", "employee", "rating"], name="review_cycle_status_rating"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.employee.number} · {self.cycle} · v{self.version}"

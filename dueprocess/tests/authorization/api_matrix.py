@@ -3,7 +3,8 @@
 A token acts as its owner, so the API answers as the pages do: an object out of scope is 404, an
 action the role may not take 403, no token 401. The address of an operation comes from the schema;
 ``kind`` says which demo object its ``{public_id}`` is, ``subs`` the objects of its other parameters.
-A request body is made from the schema (see ``test_api.body_for``), with the side's records wherever
+A request body is made from the schema (see ``test_api.body_for``; an operation that takes files is
+sent as multipart/form-data with a text file every upload accepts), with the side's records wherever
 one is named: a current colleague of Zhang Wei's (Sun Xiaomei) or Wu Jing herself. A role that cannot
 see the person named in the body is told so as a field error (422), which is a refusal too.
 """
@@ -76,7 +77,10 @@ REVIEWS = [
     Op("reviews_feedback_answer", Rule(frozenset({"legal"}), r.NOBODY), "feedback"),
     Op("reviews_incident_list", r.LOGGED_IN),
     Op("reviews_incident_report", r.INCIDENT_REPORTERS, names_someone=True),
+    Op("reviews_incident_report_with_evidence", r.INCIDENT_REPORTERS, names_someone=True),
     Op("reviews_incident_detail", r.CONDUCT_READERS, "incident"),
+    # As the incident page's download: those who read the incident file.
+    Op("reviews_incident_evidence", own_only(r.CONDUCT_READERS), "incident", {"sha256": "evidence"}),
     Op("reviews_investigation_list", r.LOGGED_IN),
     Op("reviews_investigation_detail", r.CONDUCT_READERS, "investigation"),
     Op("reviews_investigation_open", r.CONDUCT_HANDLERS, "incident"),

@@ -8,6 +8,8 @@ import datetime as dt
 import functools
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import MULTIPART_CONTENT
 
 from dueprocess.records.models import Event
 from dueprocess.tests.authorization import rules as r
@@ -61,14 +63,44 @@ def _value(name: str, node: dict, objects: dict):
     return {"string": TEXT, "integer": 1, "number": 1, "boolean": False, "array": []}.get(kind, TEXT)
 
 
+def _body_schema(operation: dict) -> tuple[str, dict] | None:
+    """The body's media type (JSON, or multipart/form-data for an operation that takes files) and schema."""
+    content = operation.get("requestBody", {}).get("content", {})
+    for media_type in ("application/json", "multipart/form-data"):
+        if media_type in content:
+            return media_type, _resolve(content[media_type]["schema"])
+    return None
+
+
 def body_for(op: Op, operation: dict, objects: dict) -> dict:
-    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
-    if not content:
+    found = _body_schema(operation)
+    if not found:
         return {}
-    node = _resolve(content["schema"])
-    properties = node.get("properties", {})
-    body = {name: _value(name, properties[name], objects) for name in node.get("required", [])}
+    properties, required = found[1].get("properties", {}), found[1].get("required", [])
+    body = {name: _value(name, properties[name], objects) for name in required}
     return {**body, **(op.body(objects) if callable(op.body) else op.body)}
+
+
+def files_for(operation: dict) -> dict:
+    """For a multipart body, a file every upload accepts under each of its file fields (made afresh for
+    each request: an upload is read once)."""
+    found = _body_schema(operation)
+    if not found or found[0] != "multipart/form-data":
+        return {}
+    return {
+        name: [SimpleUploadedFile("note.txt", TEXT.encode(), content_type="text/plain")]
+        for name, node in found[1].get("properties", {}).items()
+        if node.get("type") == "array" and node.get("items", {}).get("format") == "binary"
+    }
+
+
+def send(visitor, method: str, address: str, operation: dict, body: dict):
+    if method == "GET":
+        return visitor.api_get(address)
+    files = files_for(operation)
+    if files:
+        return visitor.api_post(address, {**body, **files}, content_type=MULTIPART_CONTENT)
+    return visitor.api_post(address, body)
 
 
 def path_for(op: Op, path: str, objects: dict) -> str:
@@ -76,7 +108,8 @@ def path_for(op: Op, path: str, objects: dict) -> str:
     if op.kind:
         filled = filled.replace("{public_id}", str(objects[op.kind].public_id))
     for parameter, kind in op.subs.items():
-        filled = filled.replace(f"{{{parameter}}}", str(objects[kind].public_id))
+        value = objects[kind]  # a record, or a stored file's SHA-256
+        filled = filled.replace(f"{{{parameter}}}", str(getattr(value, "public_id", value)))
     assert "{" not in filled, f"{op.id}: fill {filled} in the matrix (kind, subs)"
     return filled
 
@@ -113,7 +146,7 @@ def test_an_operation_answers_the_roles_the_matrix_allows_and_refuses_the_others
             before = recorded()
             visitor = visitors[role]
             sent = {**body, **op.as_role.get(role, {})}
-            response = visitor.api_get(address) if method == "GET" else visitor.api_post(address, sent)
+            response = send(visitor, method, address, operation, sent)
             if response.status_code >= 500:
                 errors.append(f"{role}: {response.status_code}")
             seen[role] = REFUSED if refused(op, side, role, response.status_code) else ALLOWED
