@@ -25,18 +25,15 @@ def risk_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = RiskFilterForm(request.GET or None)
     codes = [form.cleaned_data["signal"]] if form.is_valid() and form.cleaned_data["signal"] else None
-    flags = early_warning.find_flags(policy.risk_scope(request.user), today(), codes)
-    grouped = early_warning.by_person(flags)
-    page = Paginator(grouped, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    counts = {code: 0 for code in early_warning.SIGNALS}
-    for flag in flags:
-        counts[flag.code] += 1
+    # Who is flagged and how often (kept until anything is recorded); the reasons for one page only.
+    tally = early_warning.tally(policy.risk_scope(request.user), today(), codes)
+    page = Paginator(tally.people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
-        "people": early_warning.people_at_risk(list(page.object_list)),
-        "signals": [(item, counts[code]) for code, item in early_warning.SIGNALS.items()],
-        "flagged": len(grouped),
+        "people": early_warning.people_at_risk([pk for pk, _count in page.object_list], today(), codes),
+        "signals": [(item, tally.counts.get(code, 0)) for code, item in early_warning.SIGNALS.items()],
+        "flagged": len(tally.people),
         "query": f"signal={codes[0]}&" if codes else "",
     }
     return render(request, "learning/risk_list.html", context)

@@ -4,6 +4,7 @@ not. The data goes in through the reviews, conduct and plans actions, as of toda
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,6 +12,7 @@ from dueprocess.accounts import policy
 from dueprocess.cases.models import SeparationCase
 from dueprocess.learning import early_warning
 from dueprocess.learning.tests.conftest import DEMO_TODAY
+from dueprocess.people.models import Employee
 from dueprocess.plans import actions as plan_actions
 from dueprocess.plans.tests.factories import goals, published
 from dueprocess.reviews.tests.factories import ReviewCycleFactory, draft_review, incident, submitted_review
@@ -190,27 +192,70 @@ def test_nobody_is_flagged_to_themselves(persona, demo_org, username):
     assert (demo_org["XQ0007"].pk in {f.employee_id for f in found}) is (username == "hr.admin")
 
 
-def test_the_signals_cost_one_query_each_however_many_are_flagged(persona, demo_org):
+def test_a_person_who_has_left_is_not_flagged(persona, demo_org):
+    plan(persona, demo_org, 30)
+    plan(persona, demo_org, 30, number=PEER)
+    Employee.objects.filter(pk=demo_org[PEER].pk).update(left_on=days_ago(1))
+    assert {f.employee_id for f in flags(persona, "check_ins_not_held")} == {demo_org[SUN].pk}
+
+
+def risk_list_queries(scope) -> tuple[int, int]:
+    """Queries for who is flagged (afresh), then for the reasons of the first page."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as who:
+        people = [pk for pk, _count in early_warning.tally(scope, DEMO_TODAY).people]
+    with CaptureQueriesContext(connection) as why:
+        shown = early_warning.people_at_risk(people[:50], DEMO_TODAY)
+    assert [p.employee.pk for p in shown] == people[:50]
+    return len(who), len(why)
+
+
+def test_the_risk_list_costs_the_same_queries_however_many_are_flagged(persona, demo_org):
     scope = policy.risk_scope(persona("hr.admin"))
     rated(persona, demo_org, [3, 2, 1])
     plan(persona, demo_org, 30)
-    with CaptureQueriesContext(connection) as few:
-        assert len(early_warning.find_flags(scope, DEMO_TODAY)) == 4
+    few = risk_list_queries(scope)
     for number in (PEER, OTHER_TEAM):
         plan(persona, demo_org, 30, number=number)
-    with CaptureQueriesContext(connection) as more:
-        assert len(early_warning.find_flags(scope, DEMO_TODAY)) == 9
-    # One per signal, one for the review cycles compared, one for the head of the record (the flags
-    # are cached until it moves), one to keep the people in scope.
-    assert len(few) == len(more) == len(early_warning.SIGNALS) + 3
+    assert len(early_warning.tally(scope, DEMO_TODAY).people) > 2
+    # Who: the record's head (what is kept rests on it), the review cycles compared, and one statement
+    # over every signal and the scope. Why: one query per signal, the cycles again, and the people.
+    assert few == risk_list_queries(scope) == (3, len(early_warning.SIGNALS) + 2)
 
 
-def test_the_flags_are_kept_until_something_is_recorded(persona, demo_org):
+def test_who_is_flagged_is_kept_until_something_is_recorded(persona, demo_org):
     scope = policy.risk_scope(persona("hr.admin"))
     plan(persona, demo_org, 30)
-    early_warning.find_flags(scope, DEMO_TODAY)
-    with CaptureQueriesContext(connection) as cached:
-        assert len(early_warning.find_flags(scope, DEMO_TODAY)) == 3
-    assert len(cached) == 2  # the head of the record, and the scope
+    assert early_warning.tally(scope, DEMO_TODAY).counts["check_ins_not_held"] == 1
+    with CaptureQueriesContext(connection) as kept:
+        again = early_warning.tally(scope, DEMO_TODAY)
+    assert len(kept) == 1 and again.people == [(demo_org[SUN].pk, 2), (demo_org["XQ0006"].pk, 1)]
     plan(persona, demo_org, 30, number=PEER)
-    assert len(early_warning.find_flags(scope, DEMO_TODAY)) == 5
+    assert early_warning.tally(scope, DEMO_TODAY).counts["check_ins_not_held"] == 2
+
+
+def test_each_scope_keeps_its_own_tally(persona, demo_org):
+    plan(persona, demo_org, 30)
+    plan(persona, demo_org, 30, number=OTHER_TEAM)
+    for username, expected in (("hr.admin", 2), ("manager", 1), ("other.manager", 1), ("hrbp", 1)):
+        tally = early_warning.tally(policy.risk_scope(persona(username)), DEMO_TODAY, ["check_ins_not_held"])
+        assert tally.counts == {"check_ins_not_held": expected}, username
+
+
+def test_the_risk_page_costs_the_same_queries_for_one_person_or_many(persona, demo_org, client_as):
+    hr = client_as("hr.admin")
+
+    def page() -> tuple[int, str]:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = hr.get("/learning/risk/")
+        return len(queries), response.content.decode()
+
+    plan(persona, demo_org, 30)
+    one, html = page()
+    assert SUN in html and OTHER_TEAM not in html
+    for number in (PEER, OTHER_TEAM, "XQ0007"):
+        plan(persona, demo_org, 30, number=number)
+    many, html = page()
+    assert all(number in html for number in (SUN, PEER, OTHER_TEAM, "XQ0007"))
+    assert one == many
