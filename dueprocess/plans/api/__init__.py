@@ -1,17 +1,18 @@
 """The improvement-plans API: plans as policy lets the caller see them, and every step of a plan
-(draft, revise, publish, acknowledge, respond, support, check-ins, outcome) through the same actions
-as the pages."""
+(draft, revise, publish, acknowledge, respond, support, check-ins, outcome with its evidence files)
+through the same actions as the pages."""
 
 import uuid
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import one, paginated, reads, writes
+from dueprocess.api.files import by_kind, checked
 from dueprocess.plans import actions
 from dueprocess.plans.api.schemas import (
     CheckInIn,
@@ -27,6 +28,7 @@ from dueprocess.plans.api.schemas import (
     SupportIn,
     SupportOut,
 )
+from dueprocess.plans.forms import OutcomeForm
 from dueprocess.plans.models import CheckIn, ImprovementPlan, PlanStatus, PlanVersion
 from dueprocess.reviews.actions._common import Errors, require
 
@@ -169,13 +171,38 @@ def plan_support_done(
     return actions.complete_support_action(support, actor=request.user, **payload.model_dump())
 
 
-@router.post("/plans/{public_id}/outcome", response=writes(OutcomeOut, 201))
-def plan_outcome(request: HttpRequest, public_id: uuid.UUID, payload: OutcomeIn):
-    """Passed or failed closes the plan; extended gives it a new version with a later end."""
+def _decide(request: HttpRequest, public_id: uuid.UUID, payload: OutcomeIn, files: list | None = None):
     plan = _plan(request, public_id)
     require(policy.can_manage_plan(request.user, plan), _("manage this plan"))
     check_ins = list(plan.check_ins.filter(public_id__in=payload.check_ins))
     if len(check_ins) != len(set(payload.check_ins)):
         Errors({"check_ins": [_("Rely only on this plan's check-ins.")]}).raise_any()
+    # The outcome page's upload field and its label (plans.forms.OutcomeForm).
+    evidence = checked("evidence", files, by_kind(OutcomeForm.base_fields["evidence"].label))
     fields = payload.model_dump(exclude={"check_ins"})
-    return Status(201, actions.decide_outcome(plan, actor=request.user, check_ins=check_ins, **fields))
+    outcome = actions.decide_outcome(
+        plan, actor=request.user, check_ins=check_ins, evidence=evidence, **fields
+    )
+    return Status(201, outcome)
+
+
+@router.post("/plans/{public_id}/outcome", response=writes(OutcomeOut, 201))
+def plan_outcome(request: HttpRequest, public_id: uuid.UUID, payload: OutcomeIn):
+    """Passed or failed closes the plan; extended gives it a new version with a later end. Evidence
+    documents: POST /plans/{public_id}/outcome/with-evidence."""
+    return _decide(request, public_id, payload)
+
+
+@router.post("/plans/{public_id}/outcome/with-evidence", response=writes(OutcomeOut, 201))
+def plan_outcome_with_evidence(
+    request: HttpRequest,
+    public_id: uuid.UUID,
+    payload: Form[OutcomeIn],
+    evidence: File[list[UploadedFile]] = None,
+):
+    """The outcome with the documents it rests on, each checked as the outcome page checks its document:
+    multipart/form-data, the fields of POST /plans/{public_id}/outcome as form fields (a check-in per
+    `check_ins` field) and up to 10 files under `evidence` (PDF, Word, Excel, text, e-mail, images or
+    audio, each within the size limit, its content matching its name). A file refused is a 422 under
+    `evidence` naming it, and nothing is written."""
+    return _decide(request, public_id, payload, evidence)

@@ -105,6 +105,7 @@ PLANS = [
     Op("plans_plan_support", r.PERFORMANCE_MANAGERS, "plan"),
     Op("plans_plan_support_done", r.PERFORMANCE_MANAGERS, "plan", {"support_id": "support"}),
     Op("plans_plan_outcome", r.PERFORMANCE_MANAGERS, "plan"),
+    Op("plans_plan_outcome_with_evidence", r.PERFORMANCE_MANAGERS, "plan"),
 ]
 
 CASES = [
