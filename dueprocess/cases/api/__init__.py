@@ -1,5 +1,6 @@
 """The cases API: separation cases and layoffs as policy lets the caller see them, and every step of
-a case through the same actions as the case page."""
+a case through the same actions as the case page; the employee's statement with its evidence files,
+as on the case page and in the portal, and those files handed back to the employee as the portal does."""
 
 import uuid
 
@@ -7,12 +8,14 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import one, paginated, reads, writes
+from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, by_kind, checked, download
 from dueprocess.cases import actions, assessing
+from dueprocess.cases import forms as case_forms
 from dueprocess.cases.actions._base import today
 from dueprocess.cases.api.schemas import (
     AppealDecisionIn,
@@ -46,6 +49,7 @@ from dueprocess.cases.api.schemas import (
 from dueprocess.cases.models import Appeal, Hearing, Layoff, SeparationCase, Stage, UnionNotice
 from dueprocess.cases.timeline import timeline
 from dueprocess.cases.views import resolve_evidence
+from dueprocess.records import log_read
 from dueprocess.reviews.actions._common import Errors, require
 
 router = Router()
@@ -72,6 +76,7 @@ def _case(request: HttpRequest, public_id: uuid.UUID) -> SeparationCase:
             "evidence__plan",
             "hearings",
             Prefetch("statements__hearing"),
+            "statements__evidence",
             "union_notices",
             "approvals__approver",
             "approvals__assessment",
@@ -212,13 +217,55 @@ def case_cancel_hearing(request: HttpRequest, public_id: uuid.UUID, hearing_id: 
     )
 
 
+def _answer(request: HttpRequest, public_id: uuid.UUID, payload: StatementIn, files: list | None = None):
+    case = _case_for_answer(request, public_id)
+    # The case page's evidence field and its label (the portal checks by the same lib.uploads rule).
+    evidence = checked("evidence", files, by_kind(case_forms.StatementForm.base_fields["files"].label))
+    statement = actions.submit_statement(case, actor=request.user, text=payload.text, evidence=evidence)
+    return Status(201, statement)
+
+
 @router.post("/cases/{public_id}/statements", response=writes(StatementOut, 201))
 def case_statement(request: HttpRequest, public_id: uuid.UUID, payload: StatementIn):
-    """The employee's written answer (files go through the portal or the case page)."""
-    statement = actions.submit_statement(
-        _case_for_answer(request, public_id), actor=request.user, text=payload.text
+    """The employee's written answer (with evidence files: POST .../statements/with-evidence)."""
+    return _answer(request, public_id, payload)
+
+
+@router.post("/cases/{public_id}/statements/with-evidence", response=writes(StatementOut, 201))
+def case_statement_with_evidence(
+    request: HttpRequest,
+    public_id: uuid.UUID,
+    payload: Form[StatementIn],
+    evidence: File[list[UploadedFile]] = None,
+):
+    """The employee's written answer with their evidence, as in the portal (or entered by HR, as on the
+    case page): multipart/form-data, `text` and up to 10 files under `evidence` (PDF, Word, Excel,
+    text, e-mail, images or audio, each within the size limit, its content matching its name). A file
+    refused is a 422 under `evidence` naming it, and nothing is written."""
+    return _answer(request, public_id, payload, evidence)
+
+
+@router.get(
+    "/cases/{public_id}/statements/{statement_id}/evidence/{sha256}",
+    response=DOWNLOAD_RESPONSES,
+    openapi_extra=DOWNLOAD_OPENAPI,
+)
+def case_statement_evidence(
+    request: HttpRequest, public_id: uuid.UUID, statement_id: uuid.UUID, sha256: Sha256
+):
+    """A file handed in with a statement, by the SHA-256 the statement lists: for the employee, on a
+    case shared with them, as among the documents of their portal; each download is written to the
+    read log."""
+    document = (
+        policy.documents_shared_with(request.user)
+        .filter(statement__case__public_id=public_id, statement__public_id=statement_id, sha256=sha256)
+        .select_related("statement__case")
+        .first()
     )
-    return Status(201, statement)
+    if document is None:
+        raise Http404
+    log_read(request.user, document.statement.case, "document", request=request)
+    return download(document)
 
 
 def _case_for_answer(request: HttpRequest, public_id: uuid.UUID) -> SeparationCase:

@@ -69,12 +69,22 @@ class HearingOut(Schema):
     cancelled_reason: str
 
 
+class StatementEvidenceOut(Schema):
+    name: str
+    sha256: str
+    content_type: str
+    size: int
+
+
 class StatementOut(Schema):
     public_id: uuid.UUID
     hearing: uuid.UUID | None
     text: str
     submitted_at: dt.datetime
     on_behalf: bool
+    evidence: list[StatementEvidenceOut] = Field(
+        description="The files handed in with it; the employee downloads them by their SHA-256."
+    )
 
     @staticmethod
     def resolve_hearing(obj) -> uuid.UUID | None:

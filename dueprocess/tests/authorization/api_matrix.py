@@ -48,6 +48,7 @@ def own_only(rule: Rule) -> frozenset[str]:
 HEARING = {"hearing_id": "hearing"}
 NOTICE = {"notice_id": "union_notice"}
 APPEAL = {"appeal_id": "appeal"}
+STATEMENT_FILE = {"statement_id": "statement", "sha256": "document"}
 # Sensitive figures of a case (its live assessment) follow wages: not the line manager.
 CASE_FIGURES = r.scoped({"hr.admin", "legal", "auditor"}, hr=True)
 
@@ -124,6 +125,9 @@ CASES = [
     Op("cases_case_cancel_hearing", r.CASE_HANDLERS, "hearing_case", HEARING),
     # The employee answers their own case in writing; HR enters a statement handed in on paper.
     Op("cases_case_statement", r.EXPLAINERS, "case"),
+    Op("cases_case_statement_with_evidence", r.EXPLAINERS, "case"),
+    # The files handed in with a statement go to the employee, as in the portal's documents.
+    Op("cases_case_statement_evidence", own_only(r.only_themself()), "case", STATEMENT_FILE),
     Op("cases_case_notify_union", r.CASE_HANDLERS, "case"),
     Op("cases_case_union_reply", own_only(r.CASE_HANDLERS), "case", NOTICE),
     Op("cases_case_union_answer", own_only(r.CASE_HANDLERS), "case", NOTICE),

@@ -184,6 +184,7 @@ def _objects(extra: dict) -> dict:
         "check_in": plan.check_ins.order_by("-held_on").first(), "scheduled": _scheduled(plan),
         "hearing": case.hearings.get(), "union_notice": case.union_notices.get(), "appeal": _appeal(case),
         "document": StatementEvidence.objects.get(statement__case=case).sha256, "letter": letter,
+        "statement": StatementEvidence.objects.get(statement__case=case).statement,
         "plain_letter": Letter.objects.get(employee=zhang, kind="hearing_invitation"),
         "template": letter.template, "task": OffboardingTask.objects.filter(checklist__case=case).first(),
         "line": SettlementLine.objects.filter(settlement__case=case).first(),
