@@ -159,11 +159,33 @@ class Report:
         return charts
 
 
-def _band(value: float, bands, last) -> str:
+def _band(value: float, bands: list[tuple[int, str]], last: str) -> str:
     for limit, label in bands:
         if value < limit:
-            return str(label)
-    return str(last)
+            return label
+    return last
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The labels a report gives its rows, translated once per report: translating them for each of
+    thousands of cases was most of the page's time at 100,000 people."""
+
+    service: list[tuple[int, str]]
+    service_last: str
+    age: list[tuple[int, str]]
+    age_last: str
+    sexes: dict[str, str]
+    no_manager: str
+    not_recorded: str
+
+    @classmethod
+    def translated(cls) -> _Words:
+        return cls(
+            [(limit, str(label)) for limit, label in SERVICE_BANDS], str(_("10 or more years' service")),
+            [(limit, str(label)) for limit, label in AGE_BANDS], str(_("50 and over")),
+            {value: str(label) for value, label in Sex.choices}, str(_("no manager")), str(_("not recorded")),
+        )  # fmt: skip
 
 
 def _settled(scope: QuerySet[Employee]):
@@ -199,14 +221,14 @@ def _years(start: dt.date | None, end: dt.date) -> float | None:
     return (end - start).days / 365.25 if start else None
 
 
-def _dimensions(row) -> dict[str, str]:
+def _dimensions(row, words: _Words) -> dict[str, str]:
     opened_on, birth, sex = row[2], row[7], row[8]
     age = _years(birth, opened_on)
     return {
         "department": _name(row[9], row[10]),
-        "manager": f"{row[11]} ({row[12]})" if row[12] else str(_("no manager")),
-        "sex": str(Sex(sex).label) if sex in Sex.values else sex,
-        "age": str(_("not recorded")) if age is None else _band(age, AGE_BANDS, _("50 and over")),
+        "manager": f"{row[11]} ({row[12]})" if row[12] else words.no_manager,
+        "sex": words.sexes.get(sex, sex),
+        "age": words.not_recorded if age is None else _band(age, words.age, words.age_last),
     }
 
 
@@ -215,14 +237,14 @@ def consistency_report(scope: QuerySet[Employee]) -> Report:
     groups: dict[Facts, dict[str, dict[str, Side]]] = defaultdict(lambda: defaultdict(dict))
     sizes: dict[Facts, int] = defaultdict(int)
     overall: dict[str, dict[str, Side]] = {d: {} for d in DIMENSIONS}
-    settled = 0
+    settled, words = 0, _Words.translated()
     for row in _settled(scope):
         settled += 1
         jurisdiction, ground, opened_on, served_on, trained, warnings = row[:6]
-        service = _band(_years(row[6], opened_on) or 0, SERVICE_BANDS, _("10 or more years' service"))
+        service = _band(_years(row[6], opened_on) or 0, words.service, words.service_last)
         facts = Facts(jurisdiction, ground, service, bool(trained), min(int(warnings), 2))
         sizes[facts] += 1
-        for dimension, value in _dimensions(row).items():
+        for dimension, value in _dimensions(row, words).items():
             for table in (groups[facts][dimension], overall[dimension]):
                 side = table.setdefault(value, Side(value))
                 side.total += 1
