@@ -11,6 +11,9 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 LIMIT = 10
+# Counted up to this many, then shown as "100+": the count stops there instead of finding every row
+# in the user's scope (an HR administrator's scope is the whole organisation).
+COUNT_CAP = 100
 SOON = 14  # days ahead a deadline counts as coming up
 
 
@@ -18,12 +21,19 @@ SOON = 14  # days ahead a deadline counts as coming up
 class WorkList:
     rows: list[Any]
     total: int
+    more: bool = False  # there are more than ``total`` (the count stopped at COUNT_CAP)
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.total}+" if self.more else str(self.total)
 
 
 def _capped(queryset: QuerySet) -> WorkList:
     rows = list(queryset[: LIMIT + 1])
-    total = len(rows) if len(rows) <= LIMIT else queryset.count()
-    return WorkList(rows[:LIMIT], total)
+    if len(rows) <= LIMIT:
+        return WorkList(rows, len(rows))
+    counted = queryset.order_by()[: COUNT_CAP + 1].count()
+    return WorkList(rows[:LIMIT], min(counted, COUNT_CAP), counted > COUNT_CAP)
 
 
 def open_work(user, today: dt.date | None = None) -> dict[str, Any]:
@@ -77,8 +87,11 @@ def open_work(user, today: dt.date | None = None) -> dict[str, Any]:
             policy.reviews_visible_to(user)
             .filter(status__in=[ReviewStatus.DRAFT, ReviewStatus.OPEN], cycle__due_on__lte=soon)
             .exclude(employee_id=user.employee_id)
-            .select_related("employee", "cycle")
-            .order_by("cycle__due_on")
+            # The ten people shown are read after the limit: joined in the query, PostgreSQL
+            # joined every open review's employee before taking ten (44 ms → 4 ms at 100,000).
+            .select_related("cycle")
+            .prefetch_related("employee")
+            .order_by("cycle__due_on", "pk")
         ),
     }
     return work

@@ -43,3 +43,26 @@ def test_hearings_count_up_to_the_last_local_day_of_the_window(demo_story, clien
     hearings = section(client_as("hr.admin").get(reverse("web:home")).content.decode(), "Hearings coming up")
     assert f"{last_day:%Y-%m-%d} 23:30" in hearings
     assert f"{last_day + dt.timedelta(days=1):%Y-%m-%d} 00:30" not in hearings
+
+
+def test_a_long_list_shows_its_first_rows_and_counts_up_to_the_cap(demo_org, monkeypatch):
+    from dueprocess.people.models import Employee
+    from dueprocess.web import dashboard
+
+    everyone = Employee.objects.order_by("number")
+    assert everyone.count() > 25
+    monkeypatch.setattr(dashboard, "COUNT_CAP", 25)
+    capped = dashboard._capped(everyone)
+    assert [e.number for e in capped.rows] == [e.number for e in everyone[: dashboard.LIMIT]]
+    assert (capped.total, capped.more, capped.count_label) == (25, True, "25+")
+
+    monkeypatch.setattr(dashboard, "COUNT_CAP", 1000)
+    counted = dashboard._capped(everyone)
+    assert (counted.total, counted.more, counted.count_label) == (
+        everyone.count(),
+        False,
+        str(everyone.count()),
+    )
+
+    few = dashboard._capped(everyone[:3])
+    assert (len(few.rows), few.count_label) == (3, "3")
