@@ -218,9 +218,10 @@ def test_the_risk_list_costs_the_same_queries_however_many_are_flagged(persona, 
     for number in (PEER, OTHER_TEAM):
         plan(persona, demo_org, 30, number=number)
     assert len(early_warning.tally(scope, DEMO_TODAY).people) > 2
-    # Who: the record's head (what is kept rests on it), the review cycles compared, and one statement
-    # over every signal and the scope. Why: one query per signal, the cycles again, and the people.
-    assert few == risk_list_queries(scope) == (3, len(early_warning.SIGNALS) + 2)
+    # Who: the record's head (the scope's tally and the organisation's flags are each kept on it), the
+    # people in scope, the review cycles compared, and one statement over every signal. Why: one query
+    # per signal, the cycles again, and the people.
+    assert few == risk_list_queries(scope) == (5, len(early_warning.SIGNALS) + 2)
 
 
 def test_who_is_flagged_is_kept_until_something_is_recorded(persona, demo_org):
@@ -232,6 +233,16 @@ def test_who_is_flagged_is_kept_until_something_is_recorded(persona, demo_org):
     assert len(kept) == 1 and again.people == [(demo_org[SUN].pk, 2), (demo_org["XQ0006"].pk, 1)]
     plan(persona, demo_org, 30, number=PEER)
     assert early_warning.tally(scope, DEMO_TODAY).counts["check_ins_not_held"] == 2
+
+
+def test_the_organisations_flags_are_worked_out_once_for_every_reader(persona, demo_org):
+    plan(persona, demo_org, 30)
+    early_warning.tally(policy.risk_scope(persona("hr.admin")), DEMO_TODAY)
+    scope = policy.risk_scope(persona("manager"))
+    with CaptureQueriesContext(connection) as another:
+        line = early_warning.tally(scope, DEMO_TODAY)
+    assert line.people == [(demo_org[SUN].pk, 2)]
+    assert len(another) == 3  # the record's head for each of the two kept, and the manager's line
 
 
 def test_each_scope_keeps_its_own_tally(persona, demo_org):
