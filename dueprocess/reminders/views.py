@@ -13,7 +13,7 @@ from dueprocess.plans.models import ScheduledCheckIn
 from dueprocess.reminders import calendar
 
 
-def _ics_response(meeting: calendar.Meeting, name: str) -> HttpResponse:
+def ics_response(meeting: calendar.Meeting, name: str) -> HttpResponse:
     content = calendar.ics(
         meeting, calendar.PUBLISH, calendar.current_sequence(meeting.uid), translation.get_language()
     )
@@ -27,7 +27,7 @@ def hearing_ics(request, public_id):
     hearing = get_object_or_404(Hearing.objects.select_related("case__employee"), public_id=public_id)
     if not policy.can_download_hearing_invitation(request.user, hearing):
         raise Http404
-    return _ics_response(calendar.hearing_meeting(hearing), f"hearing-{hearing.public_id}")
+    return ics_response(calendar.hearing_meeting(hearing), f"hearing-{hearing.public_id}")
 
 
 @login_required
@@ -37,4 +37,4 @@ def check_in_ics(request, public_id):
     )
     if not policy.can_download_check_in_invitation(request.user, scheduled):
         raise Http404
-    return _ics_response(calendar.check_in_meeting(scheduled), f"check-in-{scheduled.public_id}")
+    return ics_response(calendar.check_in_meeting(scheduled), f"check-in-{scheduled.public_id}")

@@ -5,16 +5,18 @@ within its schema, for input that fits the schema, input that does not, and the 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from dueprocess.plans.models import ImprovementPlan
+from dueprocess.plans.models import ImprovementPlan, ScheduledCheckIn
 from dueprocess.records.models import Chain
 from dueprocess.reviews.models import Incident, Investigation, Review, Warning
 
@@ -59,6 +61,14 @@ def run(operation, headers: dict, mode, examples: int, **path_parameters) -> Non
     check()
 
 
+def _arranged(plan) -> ScheduledCheckIn:
+    """A check-in arranged while the plan ran (the demo arranges none, and its plan is over now)."""
+    day = timezone.make_aware(dt.datetime.combine(plan.current.ends_on, dt.time(10)))
+    return ScheduledCheckIn.objects.create(
+        plan=plan, scheduled_at=day, place="Room 3", scheduled_by=plan.created_by
+    )
+
+
 def real_records(zhang) -> dict[str, dict]:
     """For each resource with an identifier in its path, one of the story's records."""
     plan = ImprovementPlan.objects.get(employee=zhang)
@@ -73,6 +83,7 @@ def real_records(zhang) -> dict[str, dict]:
         "/api/v1/plans/": {
             "public_id": plan.public_id,
             "support_id": plan.support_actions.first().public_id,
+            "scheduled_id": _arranged(plan).public_id,
         },
         "/api/v1/records/chains/": {"public_id": Chain.objects.get(subject_key="organisation").public_id},
     }

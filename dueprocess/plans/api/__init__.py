@@ -206,3 +206,7 @@ def plan_outcome_with_evidence(
     audio, each within the size limit, its content matching its name). A file refused is a 422 under
     `evidence` naming it, and nothing is written."""
     return _decide(request, public_id, payload, evidence)
+
+
+# Check-ins arranged ahead: their operations join this router (after it and _plan exist).
+from dueprocess.plans.api import schedule  # noqa: E402, F401

@@ -2,11 +2,25 @@
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
 from dueprocess.api.base import EmployeeRef, Line, Prose, text
-from dueprocess.plans.models import Outcome, PlanStatus, Progress, SupportKind, SupportStatus, VersionStatus
+from dueprocess.plans.actions.schedule import MAX_MINUTES
+from dueprocess.plans.models import (
+    Outcome,
+    PlanStatus,
+    Progress,
+    ScheduleStatus,
+    SupportKind,
+    SupportStatus,
+    VersionStatus,
+)
+from dueprocess.reviews.actions._common import today
 
 Short = text(100)
 
@@ -202,3 +216,60 @@ class OutcomeIn(Schema):
     decided_on: dt.date | None = Field(None, description="Today when left out.")
     check_ins: list[uuid.UUID] = Field(default_factory=list, max_length=100)
     new_ends_on: dt.date | None = Field(None, description="For an extension: the new end date.")
+
+
+def _in_the_organisations_time(value: dt.datetime) -> dt.datetime:
+    """A time without an offset is read in the organisation's time zone, as the plan page reads it."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return timezone.localtime(value)
+    except (OverflowError, ValueError):
+        raise ValueError(_("This date and time is too far in the past or the future.")) from None
+
+
+When = Annotated[
+    dt.datetime,
+    AfterValidator(_in_the_organisations_time),
+    Field(description="ISO 8601; without an offset, in the organisation's time zone."),
+]
+
+
+class ScheduledCheckInOut(Schema):
+    public_id: uuid.UUID
+    scheduled_at: dt.datetime
+    duration_minutes: int
+    place: str = Field(description="A room, or the address of the video call.")
+    status: ScheduleStatus
+    upcoming: bool = Field(description="Still arranged, today or later: calendars hold it.")
+    cancelled_reason: str
+    arranged_by: str
+    arranged_at: dt.datetime
+
+    @staticmethod
+    def resolve_upcoming(obj) -> bool:
+        return not obj.is_cancelled and obj.day >= today()
+
+    @staticmethod
+    def resolve_arranged_by(obj) -> str:
+        return str(obj.scheduled_by)
+
+    @staticmethod
+    def resolve_arranged_at(obj) -> dt.datetime:
+        return obj.created_at
+
+
+class ScheduleIn(Schema):
+    scheduled_at: When
+    place: Line = Field(description="A room, or the address of the video call.")
+    duration_minutes: int = Field(60, ge=1, le=MAX_MINUTES, description="Length in minutes.")
+
+
+class RescheduleIn(ScheduleIn):
+    duration_minutes: int | None = Field(
+        None, ge=1, le=MAX_MINUTES, description="Length in minutes; as it was when left out."
+    )
+
+
+class CancelIn(Schema):
+    reason: Prose = Field(description="Sent to everyone invited with the cancellation.")

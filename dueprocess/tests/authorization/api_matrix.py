@@ -48,6 +48,7 @@ def own_only(rule: Rule) -> frozenset[str]:
 HEARING = {"hearing_id": "hearing"}
 NOTICE = {"notice_id": "union_notice"}
 APPEAL = {"appeal_id": "appeal"}
+SCHEDULED = {"scheduled_id": "scheduled"}
 STATEMENT_FILE = {"statement_id": "statement", "sha256": "document"}
 # Sensitive figures of a case (its live assessment) follow wages: not the line manager.
 CASE_FIGURES = r.scoped({"hr.admin", "legal", "auditor"}, hr=True)
@@ -107,6 +108,13 @@ PLANS = [
     Op("plans_plan_support_done", r.PERFORMANCE_MANAGERS, "plan", {"support_id": "support"}),
     Op("plans_plan_outcome", r.PERFORMANCE_MANAGERS, "plan"),
     Op("plans_plan_outcome_with_evidence", r.PERFORMANCE_MANAGERS, "plan"),
+    # Check-ins arranged ahead: as on the plan page, read with the plan (the invitation too, as
+    # policy.can_download_check_in_invitation), arranged, moved and cancelled by those who manage it.
+    Op("plans_scheduled_check_in_list", r.PERFORMANCE_READERS, "plan"),
+    Op("plans_scheduled_check_in_create", r.PERFORMANCE_MANAGERS, "plan"),
+    Op("plans_scheduled_check_in_reschedule", r.PERFORMANCE_MANAGERS, "plan", SCHEDULED),
+    Op("plans_scheduled_check_in_cancel", r.PERFORMANCE_MANAGERS, "plan", SCHEDULED),
+    Op("plans_scheduled_check_in_invitation", r.PERFORMANCE_READERS, "plan", SCHEDULED),
 ]
 
 CASES = [
