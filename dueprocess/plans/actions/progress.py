@@ -13,6 +13,7 @@ from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
 from dueprocess.plans.actions.plans import new_version, version_data
+from dueprocess.plans.actions.schedule import cancel_when_decided
 from dueprocess.plans.models import (
     CheckIn,
     GoalProgress,
@@ -265,7 +266,8 @@ def decide_outcome(
     new_ends_on: dt.date | None = None,
 ) -> PlanOutcome:
     """Passed or failed closes the plan. Extended gives it a new version with the later end date,
-    which the employee acknowledges again."""
+    which the employee acknowledges again. Check-ins still arranged ahead are cancelled with it: all
+    of them when the plan closes, those outside the new dates when it is extended."""
     require(policy.can_manage_plan(actor, plan), _("manage this plan"))
     plan = ImprovementPlan.objects.select_for_update().select_related("employee").get(pk=plan.pk)
     version, decided_on = plan.current, decided_on or today()
@@ -298,9 +300,12 @@ def decide_outcome(
             plan, "plans.extended", actor=actor, data={**data, **version_data(extended)}, documents=documents
         )
     else:
+        extended = None
         plan.close(outcome, decided_on)
         plan.save(update_fields=["status", "closed_on"])
         record_event(plan, "plans.closed", actor=actor, data=data, documents=documents)
+    # Calendars must not keep a meeting about a plan that is over, or outside its new dates.
+    cancel_when_decided(plan, actor=actor, outcome=outcome, extended=extended)
     return decision
 
 

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
-from dueprocess.plans.models import ImprovementPlan, PlanStatus, ScheduledCheckIn, ScheduleStatus
+from dueprocess.plans.models import (
+    ImprovementPlan,
+    Outcome,
+    PlanStatus,
+    PlanVersion,
+    ScheduledCheckIn,
+    ScheduleStatus,
+)
 from dueprocess.records import record_event
 from dueprocess.reminders import calendar
 from dueprocess.reviews.actions._common import Errors, require, today
@@ -120,6 +127,12 @@ def cancel_check_in(scheduled: ScheduledCheckIn, *, actor: User, reason: str) ->
         errors.add("scheduled_check_in", _("This check-in is already cancelled."))
     errors.blank("reason", reason, _("Say why the check-in is cancelled."))
     errors.raise_any()
+    return _cancel(scheduled, actor=actor, reason=reason)
+
+
+def _cancel(scheduled: ScheduledCheckIn, *, actor: User, reason: str) -> ScheduledCheckIn:
+    """Cancel a check-in the caller has locked: its event on the plan's record, the CANCEL to everyone
+    invited once the transaction commits."""
     scheduled.status, scheduled.cancelled_reason = ScheduleStatus.CANCELLED, reason.strip()
     scheduled.save(update_fields=["status", "cancelled_reason"])
     record_event(
@@ -130,3 +143,38 @@ def cancel_check_in(scheduled: ScheduledCheckIn, *, actor: User, reason: str) ->
     )
     calendar.send_check_in_invitation(scheduled, calendar.CANCEL, actor=actor)
     return scheduled
+
+
+def cancel_when_decided(
+    plan: ImprovementPlan, *, actor: User, outcome: str, extended: PlanVersion | None = None
+) -> list[ScheduledCheckIn]:
+    """The check-ins still arranged ahead when the plan's outcome is decided: every one once it is passed
+    or failed; once it is ``extended`` (the new version), those outside its dates. Each is cancelled as
+    ``cancel_check_in`` cancels one, the outcome given as the reason. For ``decide_outcome``, inside its
+    transaction (which asked the policy and locked the plan), after the outcome's own event."""
+    ahead = _ahead(plan).select_for_update(of=("self",)).select_related("plan__employee", "scheduled_by")
+    if extended is None:
+        reason = _("The plan ended with the outcome: %(outcome)s.") % {"outcome": Outcome(outcome).label}
+    else:
+        within = {
+            "scheduled_at__gte": _midnight(extended.starts_on),
+            "scheduled_at__lt": _midnight(extended.ends_on + dt.timedelta(days=1)),
+        }
+        ahead = ahead.exclude(**within)
+        reason = _(
+            "The plan was extended to run from %(start)s to %(end)s; this check-in falls outside those dates."
+        ) % {"start": extended.starts_on, "end": extended.ends_on}
+    return [_cancel(item, actor=actor, reason=reason) for item in ahead.order_by("scheduled_at", "pk")]
+
+
+def _ahead(plan: ImprovementPlan):
+    """Arranged and not yet begun, as ``_in_the_past`` tells: one that began earlier today is left as it
+    is (it may have been held; the reminders ask HR if it was not recorded)."""
+    arranged = plan.scheduled_check_ins.filter(status=ScheduleStatus.SCHEDULED)
+    if today() == timezone.localdate():
+        return arranged.filter(scheduled_at__gte=timezone.now())
+    return arranged.upcoming()
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
