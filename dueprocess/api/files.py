@@ -6,8 +6,9 @@ the same files (``lib.uploads``: an accepted kind, within the size limit, its co
 its name; the client's content type is never trusted). Every problem is a 422 under the field's name,
 naming the file, and it comes after the policy and before the action: a refused upload stores nothing.
 
-A file is handed back only through its owner (an incident, a statement), after asking the policy, with
-the read written to the read log, as the pages do: never at an address that works without a token.
+A file is handed back only through its owner (an incident, a statement, a plan), after asking the
+policy, by ``records.downloads.hand_out`` as the pages hand it out: written to the read log, an
+attachment never cached; never at an address that works without a token.
 """
 
 from __future__ import annotations
@@ -16,13 +17,11 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from pydantic import StringConstraints
 
 from dueprocess.api.base import Error, ValidationErrors
 from dueprocess.lib import uploads
-from dueprocess.records import open_document
 from dueprocess.reviews.actions._common import Errors
 
 # As the pages: reviews.forms.fields.EVIDENCE_MAX_FILES, portal.forms.MAX_FILES.
@@ -55,20 +54,6 @@ def checked(field: str, files: list | None, check: Check) -> list[EvidenceFile]:
                 errors.add(field, message)
     errors.raise_any()
     return kept
-
-
-def download(document: Any) -> FileResponse:
-    """An evidence file (anything with ``sha256``, ``name``, ``content_type``), as the pages hand it out:
-    an attachment, never cached, never sniffed by the browser."""
-    response = FileResponse(
-        open_document(document.sha256),
-        as_attachment=True,
-        filename=document.name,
-        content_type=document.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 # The answers of a download: the file's bytes (its own content type), or 401, or 404 for a file that

@@ -13,7 +13,7 @@ from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import one, paginated, reads, writes
-from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, by_kind, checked, download
+from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, by_kind, checked
 from dueprocess.cases import actions, assessing
 from dueprocess.cases import forms as case_forms
 from dueprocess.cases.actions._base import today
@@ -49,7 +49,7 @@ from dueprocess.cases.api.schemas import (
 from dueprocess.cases.models import Appeal, Hearing, Layoff, SeparationCase, Stage, UnionNotice
 from dueprocess.cases.timeline import timeline
 from dueprocess.cases.views import resolve_evidence
-from dueprocess.records import log_read
+from dueprocess.records.downloads import hand_out
 from dueprocess.reviews.actions._common import Errors, require
 
 router = Router()
@@ -264,8 +264,7 @@ def case_statement_evidence(
     )
     if document is None:
         raise Http404
-    log_read(request.user, document.statement.case, "document", request=request)
-    return download(document)
+    return hand_out(request, document, about=document.statement.case)
 
 
 def _case_for_answer(request: HttpRequest, public_id: uuid.UUID) -> SeparationCase:

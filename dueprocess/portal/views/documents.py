@@ -1,5 +1,6 @@
 """My documents: the evidence I handed in and the letters delivered to me. A file is handed out only
-here, after asking the policy, and each download is written to the read log."""
+through a view that asks the policy (here; a plan outcome's documents from the plan's page), and
+each download is written to the read log."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.shortcuts import render
 from dueprocess.accounts import policy
 from dueprocess.portal import letters
 from dueprocess.portal.views._common import portal_view
-from dueprocess.records import log_read, open_document
+from dueprocess.records.downloads import hand_out, is_sha256
 
 
 @portal_view
@@ -25,6 +26,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @portal_view
 def document_download(request: HttpRequest, sha256: str) -> FileResponse:
+    if not is_sha256(sha256):
+        raise Http404
     document = (
         policy.documents_shared_with(request.user)
         .filter(sha256=sha256)
@@ -33,13 +36,4 @@ def document_download(request: HttpRequest, sha256: str) -> FileResponse:
     )
     if document is None:
         raise Http404
-    log_read(request.user, document.statement.case, "document", request=request)
-    response = FileResponse(
-        open_document(document.sha256),
-        as_attachment=True,
-        filename=document.name,
-        content_type=document.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return hand_out(request, document, about=document.statement.case)

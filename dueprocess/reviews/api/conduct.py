@@ -13,9 +13,9 @@ from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import Line, Prose, one, paginated, reads, writes
-from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, checked, download
+from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, checked
 from dueprocess.people.models import Employee
-from dueprocess.records import log_read
+from dueprocess.records.downloads import hand_out
 from dueprocess.reviews import actions
 from dueprocess.reviews.actions._common import Errors, require
 from dueprocess.reviews.api.schemas import (
@@ -184,8 +184,7 @@ def incident_evidence(request: HttpRequest, public_id: uuid.UUID, sha256: Sha256
     evidence = incident.evidence.filter(sha256=sha256).first()
     if evidence is None:
         raise Http404
-    log_read(request.user, incident, "document", request=request)
-    return download(evidence)
+    return hand_out(request, evidence, about=incident)
 
 
 def _investigations(request: HttpRequest):

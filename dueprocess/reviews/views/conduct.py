@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from dueprocess.accounts import policy
-from dueprocess.records import log_read, open_document
+from dueprocess.records.downloads import hand_out, is_sha256
 from dueprocess.reviews import actions
 from dueprocess.reviews.actions._common import today
 from dueprocess.reviews.forms import add_action_errors
@@ -110,18 +110,9 @@ def evidence_download(request: HttpRequest, public_id, sha256: str) -> FileRespo
     """Evidence is reached through its incident and the policy, never by a public address; each
     download is written to the read log."""
     incident = get_object_or_404(Incident.objects.visible_to(request.user), public_id=public_id)
-    if not policy.can_view_evidence(request.user, incident):
+    if not policy.can_view_evidence(request.user, incident) or not is_sha256(sha256):
         raise Http404
     evidence = incident.evidence.filter(sha256=sha256).first()
     if evidence is None:
         raise Http404
-    log_read(request.user, incident, "document", request=request)
-    response = FileResponse(
-        open_document(evidence.sha256),
-        as_attachment=True,
-        filename=evidence.name,
-        content_type=evidence.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return hand_out(request, evidence, about=incident)
