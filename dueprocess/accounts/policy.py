@@ -437,6 +437,37 @@ def documents_shared_with(user: User | None) -> QuerySet:
     return StatementEvidence.objects.filter(statement__case__in=cases_shared_with(user))
 
 
+# --- Files attached to a record --------------------------------------------------------------------
+# A file goes to those who may read the record it is attached to, through that record, and each read
+# is logged (records.downloads): an incident's evidence (can_view_evidence), a statement's. Those
+# who decide must be able to read what the decision rests on and what was said against it.
+CASE_EVIDENCE_READERS = CASE_HANDLERS | {Role.AUDITOR}
+
+
+def can_read_case_evidence(user: User | None, case) -> bool:
+    """The files handed in with the employee's statements on the case: their defence. HR in scope and
+    legal counsel, who decide the case (can_approve_case) and must read what the employee answered;
+    the auditor, who checks that they did; and the employee, on a case shared with them.
+
+    Not the line manager, although they read the case and the statement's text (cases_visible_to):
+    they do not decide the case, and an employee's defence is where sensitive personal information
+    goes (a doctor's note, a pregnancy, a family emergency: PIPL art. 28), which the policy keeps from
+    line managers elsewhere (SENSITIVE_READERS). The manager is often the one whose account the
+    defence answers, and the files may be colleagues' messages: reading them is not necessary for
+    anything the manager does in the case (PIPL art. 6). A manager who holds an HR or legal role reads
+    them in that role. The files' names stay on the case page and in its record, as the record holds
+    them (the event of the statement names each file and its hash)."""
+    if not _active(user):
+        return False
+    assert user is not None
+    if user.employee_id == case.employee_id:
+        return case_shared_with(user, case)
+    if not (user.is_superuser or user.role in CASE_EVIDENCE_READERS):
+        return False
+    return cases_visible_to(user).filter(pk=case.pk).exists()
+
+
+
 # --- Letters --------------------------------------------------------------------------------------
 # A letter is issued by whoever runs what it is about: HR and legal counsel for a case, the conduct
 # handlers for a warning, HR and the line manager for a plan or a check-in. Those who may read its

@@ -436,6 +436,7 @@ def case_context(request: HttpRequest, case: SeparationCase, bound: dict | None 
         "appeals": list(case.appeals.all()),
         "evidence": list(case.evidence.all()),
         "sees_figures": policy.can_view_sensitive(user, case.employee),
+        "reads_statement_files": policy.can_read_case_evidence(user, case),
     }
     context["next_moves"] = [
         (name, moves[name], context["forms"][name]) for name in NEXT_MOVES if name in moves

@@ -1,6 +1,7 @@
 """The cases API: separation cases and layoffs as policy lets the caller see them, and every step of
 a case through the same actions as the case page; the employee's statement with its evidence files,
-as on the case page and in the portal, and those files handed back to the employee as the portal does."""
+as on the case page and in the portal, and those files handed back as the case page and the portal
+hand them out."""
 
 import uuid
 
@@ -49,6 +50,7 @@ from dueprocess.cases.api.schemas import (
 from dueprocess.cases.models import Appeal, Hearing, Layoff, SeparationCase, Stage, UnionNotice
 from dueprocess.cases.timeline import timeline
 from dueprocess.cases.views import resolve_evidence
+from dueprocess.cases.views_files import statement_file
 from dueprocess.records.downloads import hand_out
 from dueprocess.reviews.actions._common import Errors, require
 
@@ -253,18 +255,14 @@ def case_statement_with_evidence(
 def case_statement_evidence(
     request: HttpRequest, public_id: uuid.UUID, statement_id: uuid.UUID, sha256: Sha256
 ):
-    """A file handed in with a statement, by the SHA-256 the statement lists: for the employee, on a
-    case shared with them, as among the documents of their portal; each download is written to the
-    read log."""
-    document = (
-        policy.documents_shared_with(request.user)
-        .filter(statement__case__public_id=public_id, statement__public_id=statement_id, sha256=sha256)
-        .select_related("statement__case")
-        .first()
-    )
-    if document is None:
+    """A file handed in with a statement, by the SHA-256 the statement lists, as the case page and the
+    portal hand it out: to HR in scope, legal counsel and the auditor, who decide the case or check
+    it, and to the employee on a case shared with them (not to the line manager: see
+    `policy.can_read_case_evidence`). Each download is written to the read log."""
+    stored = statement_file(request.user, public_id, statement_id, sha256)
+    if stored is None:
         raise Http404
-    return hand_out(request, document, about=document.statement.case)
+    return hand_out(request, stored, about=stored.statement.case)
 
 
 def _case_for_answer(request: HttpRequest, public_id: uuid.UUID) -> SeparationCase:

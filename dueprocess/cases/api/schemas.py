@@ -83,7 +83,9 @@ class StatementOut(Schema):
     submitted_at: dt.datetime
     on_behalf: bool
     evidence: list[StatementEvidenceOut] = Field(
-        description="The files handed in with it; the employee downloads them by their SHA-256."
+        description="The files handed in with it, downloaded by their SHA-256 "
+        "(GET /cases/{id}/statements/{statement_id}/evidence/{sha256}) by the employee, HR, legal "
+        "counsel and the auditor."
     )
 
     @staticmethod

@@ -74,7 +74,9 @@ def test_the_employee_answers_with_evidence_as_in_the_portal(invited, api, clien
     assert ReadLog.objects.filter(what="document", object_label__contains="XQ0007").exists()
 
 
-def test_hr_enters_a_statement_handed_in_on_paper_and_the_employee_reads_its_file(invited, api, events):
+def test_hr_enters_a_statement_handed_in_on_paper_and_those_who_decide_read_its_file(
+    invited, api, events, persona
+):
     response = api("hrbp").upload(
         f"/cases/{invited.public_id}/statements/with-evidence", {"text": "Handed in at reception."}, [pdf()]
     )
@@ -84,13 +86,60 @@ def test_hr_enters_a_statement_handed_in_on_paper_and_the_employee_reads_its_fil
     listed = api("legal").get(f"/cases/{invited.public_id}").json()["statements"]
     assert [f["sha256"] for s in listed for f in s["evidence"]] == [sha256]
     file_path = f"/cases/{invited.public_id}/statements/{body['public_id']}/evidence/{sha256}"
-    assert api("employee").get(file_path).status_code == 200
-    # As on the pages: the case page lists the file; only the employee's portal hands it out.
+    # As on the case page and in the portal: HR, legal counsel, the auditor and the employee.
+    for username in ("employee", "hrbp", "hr.admin", "legal", "auditor"):
+        download = api(username).get(file_path)
+        assert download.status_code == 200, username
+        assert b"".join(download.streaming_content) == PDF
+        assert download["Cache-Control"] == "private, no-store"
+        assert ReadLog.objects.filter(user=persona(username), what="document").count() == 1, username
+    # Not the line manager (policy.can_read_case_evidence), nor anyone out of scope.
     reads = ReadLog.objects.count()
-    for username in ("hrbp", "legal", "manager", "other.manager"):
+    for username in ("manager", "other.manager"):
         assert api(username).get(file_path).status_code == 404, username
     assert api(None).get(file_path).status_code == 401
     assert ReadLog.objects.count() == reads
+
+
+def test_a_file_is_read_only_through_its_own_case_and_statement(invited, api, story, persona):
+    hrbp = persona("hrbp")
+    other = actions.start_gathering(
+        actions.open_case(actor=hrbp, employee=story["XQ0008"], ground="incompetence", summary="S"),
+        actor=hrbp,
+    )
+    actions.invite_to_hearing(
+        other, actor=hrbp, place="Room 2", attendees="HR", agenda="The plan.",
+        scheduled_at=timezone.make_aware(dt.datetime.combine(DEMO_TODAY + dt.timedelta(days=2), dt.time(10))),
+    )  # fmt: skip
+    theirs = actions.submit_statement(
+        other, actor=hrbp, text="On paper.", evidence=[("theirs.pdf", "application/pdf", b"%PDF-1.4 theirs")]
+    )
+    mine = actions.submit_statement(
+        invited, actor=persona("employee"), text="Mine.", evidence=[("mine.pdf", "application/pdf", PDF)]
+    )
+    foreign, own = hashlib.sha256(b"%PDF-1.4 theirs").hexdigest(), hashlib.sha256(PDF).hexdigest()
+    path = "/cases/{}/statements/{}/evidence/{}"
+    assert api("hrbp").get(path.format(other.public_id, theirs.public_id, foreign)).status_code == 200
+    for case, statement, sha256 in [
+        (invited, mine, foreign),  # another case's file through this statement
+        (invited, theirs, own),  # another case's statement under this case
+        (other, mine, own),  # this statement under another case
+    ]:
+        assert api("hrbp").get(path.format(case.public_id, statement.public_id, sha256)).status_code == 404
+    # The employee, who may read his own case's files, reads no one else's.
+    assert api("employee").get(path.format(other.public_id, theirs.public_id, foreign)).status_code == 404
+    assert api("employee").get(path.format(invited.public_id, mine.public_id, own)).status_code == 200
+
+
+def test_a_malformed_hash_is_refused_before_anything_is_looked_up(invited, api, persona):
+    mine = actions.submit_statement(
+        invited, actor=persona("employee"), text="Mine.", evidence=[("mine.pdf", "application/pdf", PDF)]
+    )
+    sha256 = hashlib.sha256(PDF).hexdigest()
+    for bad in (sha256.upper(), sha256[:63], sha256 + "0"):
+        response = api("legal").get(f"/cases/{invited.public_id}/statements/{mine.public_id}/evidence/{bad}")
+        assert response.status_code == 422, bad
+    assert not ReadLog.objects.filter(what="document").exists()
 
 
 @pytest.mark.parametrize(

@@ -134,8 +134,8 @@ CASES = [
     # The employee answers their own case in writing; HR enters a statement handed in on paper.
     Op("cases_case_statement", r.EXPLAINERS, "case"),
     Op("cases_case_statement_with_evidence", r.EXPLAINERS, "case"),
-    # The files handed in with a statement go to the employee, as in the portal's documents.
-    Op("cases_case_statement_evidence", own_only(r.only_themself()), "case", STATEMENT_FILE),
+    # The files handed in with a statement, as on the case page and in the portal: not the line manager.
+    Op("cases_case_statement_evidence", own_only(r.CASE_EVIDENCE_READERS), "case", STATEMENT_FILE),
     Op("cases_case_notify_union", r.CASE_HANDLERS, "case"),
     Op("cases_case_union_reply", own_only(r.CASE_HANDLERS), "case", NOTICE),
     Op("cases_case_union_answer", own_only(r.CASE_HANDLERS), "case", NOTICE),

@@ -69,6 +69,10 @@ EXPLAINERS = scoped({"hr.admin", "legal"}, hr=True, themself=True)
 # reaches what was shared with them through the portal.
 CASE_READERS = scoped({"hr.admin", "legal", "auditor"}, hr=True, line=True)
 CASE_HANDLERS = scoped({"hr.admin", "legal"}, hr=True)
+# The files of the employee's statements (their defence): those who decide the case (HR in scope,
+# legal), the auditor, and the employee; not the line manager, who reads the case but does not decide
+# it, and from whom the policy keeps sensitive personal information (see can_read_case_evidence).
+CASE_EVIDENCE_READERS = scoped({"hr.admin", "legal", "auditor"}, hr=True, themself=True)
 CASE_OPENERS = scoped({"hr.admin"}, hr=True)
 LEGAL_ONLY = same({"legal"})
 # A hearing invitation goes to case readers and to the employee invited.

@@ -248,6 +248,16 @@ CASES = [
     Entry("cases:case_open", r.CASE_OPENERS, pid("employee", "employee_id"), form=True),
     Entry("cases:case_detail", r.CASE_READERS, pid("case")),
     *(Entry("cases:case_move", rule, _case_move(n), method=P, variant=n) for n, rule in CASE_MOVES.items()),
+    # The files of the employee's statement (only Zhang Wei's case has one): not the line manager.
+    Entry(
+        "cases:statement_evidence",
+        own_only(r.CASE_EVIDENCE_READERS),
+        lambda o: {
+            "public_id": o["case"].public_id,
+            "statement_id": o["statement"].public_id,
+            "sha256": o["document"],
+        },
+    ),
     Entry("cases:layoff_list", r.LOGGED_IN),
     Entry("cases:layoff_create", r.HR_ADMIN, form=True),
     Entry("cases:layoff_detail", own_only(r.same(r.LAYOFF_READERS)), pid("layoff")),
