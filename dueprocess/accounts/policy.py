@@ -439,8 +439,9 @@ def documents_shared_with(user: User | None) -> QuerySet:
 
 # --- Files attached to a record --------------------------------------------------------------------
 # A file goes to those who may read the record it is attached to, through that record, and each read
-# is logged (records.downloads): an incident's evidence (can_view_evidence), a statement's. Those
-# who decide must be able to read what the decision rests on and what was said against it.
+# is logged (records.downloads): an incident's evidence (can_view_evidence), a statement's, a plan
+# outcome's. Those who decide must be able to read what the decision rests on and what was said
+# against it.
 CASE_EVIDENCE_READERS = CASE_HANDLERS | {Role.AUDITOR}
 
 
@@ -466,6 +467,12 @@ def can_read_case_evidence(user: User | None, case) -> bool:
         return False
     return cases_visible_to(user).filter(pk=case.pk).exists()
 
+
+def can_read_plan_evidence(user: User | None, plan) -> bool:
+    """The documents a plan's outcome rests on: whoever may read the plan (plans_visible_to), the line
+    manager who manages it included; and the employee, to whom the portal shows the outcome once the
+    plan is shared with them: a decision shown must come with what it rests on."""
+    return plans_visible_to(user).filter(pk=plan.pk).exists()
 
 
 # --- Letters --------------------------------------------------------------------------------------

@@ -26,4 +26,5 @@ urlpatterns = [
     path("<uuid:public_id>/support/", views.support_create, name="support_create"),
     path("<uuid:public_id>/support/<uuid:support_id>/done/", views.support_complete, name="support_complete"),
     path("<uuid:public_id>/outcome/", views.outcome_create, name="outcome_create"),
+    path("<uuid:public_id>/outcome/evidence/<str:sha256>/", views.outcome_evidence, name="outcome_evidence"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from dueprocess.accounts import policy
 from dueprocess.plans import actions
+from dueprocess.plans.files import outcome_file
 from dueprocess.plans.forms import (
     CancelCheckInForm,
     CheckInForm,
@@ -26,6 +27,7 @@ from dueprocess.plans.forms import (
     add_action_errors,
 )
 from dueprocess.plans.models import ImprovementPlan, PlanStatus, ScheduledCheckIn
+from dueprocess.records.downloads import hand_out
 from dueprocess.reminders import calendar
 from dueprocess.reviews.actions._common import today
 
@@ -258,6 +260,17 @@ def outcome_create(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("The outcome was recorded."))
             return redirect("plans:plan_detail", plan.public_id)
     return render(request, "plans/outcome_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def outcome_evidence(request: HttpRequest, public_id, sha256: str) -> FileResponse:
+    """A document an outcome of the plan rests on, for those who may read the plan; each download is
+    written to the read log."""
+    plan = ImprovementPlan.objects.select_related("employee").filter(public_id=public_id).first()
+    stored = outcome_file(request.user, plan, sha256)
+    if stored is None:
+        raise Http404
+    return hand_out(request, stored, about=plan)
 
 
 @login_required

@@ -21,7 +21,7 @@ def plan_detail(user) -> QuerySet[ImprovementPlan]:
     check_ins = CheckIn.objects.select_related("version").prefetch_related("attendees", "progress__goal")
     return plans(user).prefetch_related(
         "support_actions",
-        "outcomes",
+        "outcomes__evidence",
         Prefetch("check_ins", queryset=check_ins),
         Prefetch("scheduled_check_ins", queryset=ScheduledCheckIn.objects.upcoming(), to_attr="upcoming"),
     )

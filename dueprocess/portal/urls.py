@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<uuid:public_id>/", views.plan_detail, name="plan_detail"),
     path("plans/<uuid:public_id>/acknowledge/", views.plan_acknowledge, name="plan_acknowledge"),
     path("plans/<uuid:public_id>/respond/", views.plan_respond, name="plan_respond"),
+    path("plans/<uuid:public_id>/outcome/evidence/<str:sha256>/", views.plan_evidence, name="plan_evidence"),
     path(
         "plans/<uuid:public_id>/check-ins/<uuid:check_in_id>/comment/",
         views.check_in_comment,

@@ -1,5 +1,6 @@
 """A plan's outcome with its evidence documents through the API (multipart/form-data), as on the
-outcome page: the same rule for files, the same action, the same event on the plan's record."""
+outcome page: the same rule for files, the same action, the same event on the plan's record; and the
+documents handed back, as the plan page and the portal hand them out, to those who may read the plan."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dueprocess.accounts.models import User
 from dueprocess.plans import actions
 from dueprocess.plans.models import ImprovementPlan, OutcomeEvidence, PlanOutcome, PlanStatus
 from dueprocess.records import open_document
-from dueprocess.records.models import Document
+from dueprocess.records.models import Document, ReadLog
 
 COLLEAGUE, OTHER = "XQ0008", "XQ0009"
 PDF = b"%PDF-1.4 spec reviews, November"
@@ -65,7 +66,7 @@ def test_the_outcome_and_its_documents_are_kept_and_recorded_as_through_the_page
     assert by_api.documents == [sha256]
     plan.refresh_from_db()
     assert plan.status == PlanStatus.PASSED
-    with open_document(sha256) as kept_file:  # the outcome page offers no download: the store holds it
+    with open_document(sha256) as kept_file:
         assert kept_file.read() == PDF
 
 
@@ -115,3 +116,47 @@ def test_those_the_policy_refuses_are_refused_before_their_files_are_read(
         assert response.status_code == status, (username, response.content)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ACTIVE and stored() == before and events.types() == []
+
+
+def evidence_path(plan: ImprovementPlan, sha256: str) -> str:
+    return f"/plans/{plan.public_id}/outcome/evidence/{sha256}"
+
+
+def test_those_who_read_the_plan_download_its_outcomes_documents(api, story, plan, persona):
+    response = api("hr.admin").upload(f"/plans/{plan.public_id}/outcome/with-evidence", PASSED, [pdf()])
+    sha256 = response.json()["evidence"][0]["sha256"]
+    colleague = User.objects.get(employee=story[COLLEAGUE]).username  # the employee on the plan
+    for username in ("hr.admin", "hrbp", "manager", "legal", "auditor", colleague):
+        download = api(username).get(evidence_path(plan, sha256))
+        assert download.status_code == 200, username
+        assert b"".join(download.streaming_content) == PDF
+        assert download["Content-Type"] == "application/pdf"
+        assert download["Content-Disposition"].startswith("attachment;")
+        assert download["Cache-Control"] == "private, no-store"
+        assert ReadLog.objects.filter(user__username=username, what="document").count() == 1, username
+    reads = ReadLog.objects.count()
+    for username in ("other.manager", "employee"):  # another team's manager; another employee
+        assert api(username).get(evidence_path(plan, sha256)).status_code == 404, username
+    assert api(None).get(evidence_path(plan, sha256)).status_code == 401
+    assert ReadLog.objects.count() == reads
+
+
+def test_a_document_is_read_only_through_its_own_plan(api, story, persona, plan):
+    other = publish(story, persona, OTHER)
+    api("hr.admin").upload(f"/plans/{plan.public_id}/outcome/with-evidence", PASSED, [pdf()])
+    mine = hashlib.sha256(PDF).hexdigest()
+    theirs_bytes = b"%PDF-1.4 another plan's reviews"
+    api("hr.admin").upload(
+        f"/plans/{other.public_id}/outcome/with-evidence", PASSED, [pdf(content=theirs_bytes)]
+    )
+    theirs = hashlib.sha256(theirs_bytes).hexdigest()
+    assert api("hr.admin").get(evidence_path(other, theirs)).status_code == 200
+    assert api("hr.admin").get(evidence_path(plan, theirs)).status_code == 404
+    assert api("hr.admin").get(evidence_path(other, mine)).status_code == 404
+
+
+def test_a_malformed_hash_is_refused_before_anything_is_looked_up(api, plan):
+    sha256 = hashlib.sha256(PDF).hexdigest()
+    for bad in (sha256.upper(), sha256[:63], "release-log.pdf"):
+        assert api("hr.admin").get(evidence_path(plan, bad)).status_code == 422, bad
+    assert not ReadLog.objects.filter(what="document").exists()

@@ -1,18 +1,18 @@
 """The improvement-plans API: plans as policy lets the caller see them, and every step of a plan
 (draft, revise, publish, acknowledge, respond, support, check-ins, outcome with its evidence files)
-through the same actions as the pages."""
+through the same actions as the pages; the outcome's documents handed back as the pages do."""
 
 import uuid
 
 from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from dueprocess.accounts import policy
 from dueprocess.api.base import one, paginated, reads, writes
-from dueprocess.api.files import by_kind, checked
+from dueprocess.api.files import DOWNLOAD_OPENAPI, DOWNLOAD_RESPONSES, Sha256, by_kind, checked
 from dueprocess.plans import actions
 from dueprocess.plans.api.schemas import (
     CheckInIn,
@@ -28,8 +28,10 @@ from dueprocess.plans.api.schemas import (
     SupportIn,
     SupportOut,
 )
+from dueprocess.plans.files import outcome_file
 from dueprocess.plans.forms import OutcomeForm
 from dueprocess.plans.models import CheckIn, ImprovementPlan, PlanStatus, PlanVersion
+from dueprocess.records.downloads import hand_out
 from dueprocess.reviews.actions._common import Errors, require
 
 router = Router()
@@ -85,6 +87,22 @@ def plan_list(request: HttpRequest, filters: Query[PlanFilters]):
 @router.get("/plans/{public_id}", response=reads(PlanDetail))
 def plan_detail(request: HttpRequest, public_id: uuid.UUID):
     return _plan(request, public_id)
+
+
+@router.get(
+    "/plans/{public_id}/outcome/evidence/{sha256}",
+    response=DOWNLOAD_RESPONSES,
+    openapi_extra=DOWNLOAD_OPENAPI,
+)
+def plan_outcome_evidence(request: HttpRequest, public_id: uuid.UUID, sha256: Sha256):
+    """A document an outcome of the plan rests on, by the SHA-256 the outcome lists, as the plan page
+    and the portal hand it out: to those who may read the plan, the employee included once it is
+    shared with them. Each download is written to the read log."""
+    plan = ImprovementPlan.objects.select_related("employee").filter(public_id=public_id).first()
+    stored = outcome_file(request.user, plan, sha256)
+    if stored is None:
+        raise Http404
+    return hand_out(request, stored, about=plan)
 
 
 @router.post("/plans", response=writes(PlanDetail, 201))

@@ -8,6 +8,7 @@ from dueprocess.portal.views.plans import (
     check_in_comment,
     plan_acknowledge,
     plan_detail,
+    plan_evidence,
     plan_list,
     plan_respond,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "investigation_explain",
     "plan_acknowledge",
     "plan_detail",
+    "plan_evidence",
     "plan_list",
     "plan_respond",
     "review_list",

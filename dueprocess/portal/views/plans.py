@@ -1,21 +1,24 @@
-"""My improvement plan: every version as it was shared, the support, the check-ins and the outcome;
-acknowledging, responding and commenting while the plan runs."""
+"""My improvement plan: every version as it was shared, the support, the check-ins and the outcome with
+the documents it rests on; acknowledging, responding and commenting while the plan runs."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dueprocess.accounts import policy
 from dueprocess.plans import actions
+from dueprocess.plans.files import outcome_file
 from dueprocess.plans.models import ImprovementPlan, PlanStatus
 from dueprocess.portal import shared
 from dueprocess.portal.forms import CommentForm, ResponseForm
 from dueprocess.portal.views._common import flash_refusal, own, portal_view
 from dueprocess.portal.windows import current_version, plan_window
+from dueprocess.records.downloads import hand_out
 from dueprocess.reviews.forms import add_action_errors
 
 
@@ -47,6 +50,17 @@ def _page(request: HttpRequest, plan: ImprovementPlan, **forms) -> HttpResponse:
         "response_form": forms.get("response_form") or ResponseForm(),
     }
     return render(request, "portal/plan_detail.html", context)
+
+
+@portal_view
+def plan_evidence(request: HttpRequest, public_id, sha256: str) -> FileResponse:
+    """A document the outcome of my plan rests on: the outcome is shown to me, so is what it rests on;
+    each download is written to the read log."""
+    plan = own(policy.plans_shared_with(request.user).select_related("employee"), public_id)
+    stored = outcome_file(request.user, plan, sha256)
+    if stored is None:
+        raise Http404
+    return hand_out(request, stored, about=plan)
 
 
 def _comment_form(check_in, data=None) -> CommentForm:

@@ -50,6 +50,7 @@ NOTICE = {"notice_id": "union_notice"}
 APPEAL = {"appeal_id": "appeal"}
 SCHEDULED = {"scheduled_id": "scheduled"}
 STATEMENT_FILE = {"statement_id": "statement", "sha256": "document"}
+OUTCOME_FILE = {"sha256": "outcome_evidence"}
 # Sensitive figures of a case (its live assessment) follow wages: not the line manager.
 CASE_FIGURES = r.scoped({"hr.admin", "legal", "auditor"}, hr=True)
 
@@ -99,6 +100,8 @@ PLANS = [
     Op("plans_plan_list", r.LOGGED_IN),
     Op("plans_plan_draft", r.PERFORMANCE_MANAGERS, names_someone=True),
     Op("plans_plan_detail", r.PERFORMANCE_READERS, "plan"),
+    # As the plan page and the portal: the outcome's documents go with the plan.
+    Op("plans_plan_outcome_evidence", own_only(r.PERFORMANCE_READERS), "plan", OUTCOME_FILE),
     Op("plans_plan_revise", r.PERFORMANCE_MANAGERS, "plan"),
     Op("plans_plan_publish", r.PERFORMANCE_MANAGERS, "plan"),
     Op("plans_plan_acknowledge", r.only_themself(), "plan"),

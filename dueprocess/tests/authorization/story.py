@@ -166,6 +166,7 @@ def _objects(extra: dict) -> dict:
     from dueprocess.letters.models import Letter
     from dueprocess.offboarding.models import OffboardingTask, SettlementLine, SupportOffer
     from dueprocess.people.models import Employee
+    from dueprocess.plans.models import OutcomeEvidence
     from dueprocess.records.events import case_chain
     from dueprocess.reviews.models import Incident, Investigation, Warning
 
@@ -184,6 +185,7 @@ def _objects(extra: dict) -> dict:
         "check_in": plan.check_ins.order_by("-held_on").first(), "scheduled": _scheduled(plan),
         "hearing": case.hearings.get(), "union_notice": case.union_notices.get(), "appeal": _appeal(case),
         "document": StatementEvidence.objects.get(statement__case=case).sha256, "letter": letter,
+        "outcome_evidence": OutcomeEvidence.objects.get(outcome__plan=plan).sha256,
         "statement": StatementEvidence.objects.get(statement__case=case).statement,
         "plain_letter": Letter.objects.get(employee=zhang, kind="hearing_invitation"),
         "template": letter.template, "task": OffboardingTask.objects.filter(checklist__case=case).first(),

@@ -167,6 +167,12 @@ PLANS = [
         data={"happened": "yes", "completed_on": TODAY},
     ),
     Entry("plans:outcome_create", r.PERFORMANCE_MANAGERS, pid("plan"), form=True),
+    # The documents the outcome rests on go with the plan (only Zhang Wei's plan has an outcome).
+    Entry(
+        "plans:outcome_evidence",
+        own_only(r.PERFORMANCE_READERS),
+        lambda o: {"public_id": o["plan"].public_id, "sha256": o["outcome_evidence"]},
+    ),
     # Zhang Wei's plan is over (the action refuses: past the gate); Wu Jing's runs, so these succeed.
     Entry("plans:check_in_schedule", r.PERFORMANCE_MANAGERS, pid("plan"), method=P, data=ARRANGE),
     Entry(
@@ -192,6 +198,11 @@ PORTAL = [
     Entry("portal:plan_detail", r.only_themself(), pid("plan")),
     Entry("portal:plan_acknowledge", r.only_themself(), pid("plan"), method=P),
     Entry("portal:plan_respond", r.only_themself(), pid("plan"), method=P),
+    Entry(
+        "portal:plan_evidence",
+        own_only(r.only_themself()),
+        lambda o: {"public_id": o["plan"].public_id, "sha256": o["outcome_evidence"]},
+    ),
     Entry("portal:check_in_comment", r.only_themself(), plan_and("check_in", "check_in_id"), method=P),
     Entry("portal:reviews", r.WITH_OWN_RECORD),
     Entry("portal:self_assess", r.only_themself(), pid("review"), method=P),
