@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated, Any, ClassVar
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import AfterValidator, StringConstraints, model_serializer
@@ -114,3 +117,20 @@ def one(queryset: QuerySet, public_id: uuid.UUID) -> Any:
     if found is None:
         raise Http404
     return found
+
+
+def _in_the_organisations_time(value: dt.datetime) -> dt.datetime:
+    """A time without an offset is read in the organisation's time zone, as the pages read it."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return timezone.localtime(value)
+    except (OverflowError, ValueError):
+        raise ValueError(_("This date and time is too far in the past or the future.")) from None
+
+
+When = Annotated[
+    dt.datetime,
+    AfterValidator(_in_the_organisations_time),
+    Field(description="ISO 8601; without an offset, in the organisation's time zone."),
+]

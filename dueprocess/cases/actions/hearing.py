@@ -37,6 +37,7 @@ from dueprocess.reviews.actions._common import keep_evidence
 
 RESPONSE_DAYS = 3  # the default response window after a hearing; the user may give a longer one
 APPEAL_DAYS = 14  # how long after notice the employee may appeal
+HEARING_HORIZON_DAYS = 366  # the latest day a hearing may be arranged for, from today
 # The statutory right to be accompanied (GB Employment Relations Act 1999 s.10).
 COMPANION_BY_RIGHT = {"GB"}
 
@@ -62,6 +63,9 @@ def invite_to_hearing(
         errors.add("scheduled_at", _("Give the date and time of the hearing."))
     elif timezone.localdate(scheduled_at) < today():
         errors.add("scheduled_at", _("A hearing cannot be arranged in the past."))
+    elif timezone.localdate(scheduled_at) > today() + dt.timedelta(days=HEARING_HORIZON_DAYS):
+        # Years ahead is a typing slip, not a plan; and the reminders count days from it.
+        errors.add("scheduled_at", _("Arrange the hearing within a year from today."))
     appeal = None
     if kind == HearingKind.APPEAL:
         appeal = case.appeals.filter(outcome=AppealOutcome.PENDING, hearing=None).first()

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from ninja import Field, Schema
 
-from dueprocess.api.base import EmployeeRef, Line, Prose, Redactable, text
+from dueprocess.api.base import EmployeeRef, Line, Prose, Redactable, When, text
 from dueprocess.cases.models import (
     AppealOutcome,
     ApprovalCapacity,
@@ -221,7 +221,7 @@ class OverrideIn(Schema):
 
 
 class InviteIn(Schema):
-    scheduled_at: dt.datetime
+    scheduled_at: When
     place: Line
     attendees: Prose
     companion_allowed: bool = False

@@ -115,3 +115,27 @@ def test_a_case_not_yet_shared_does_not_exist_for_the_employee(story, api, perso
     )
     response = api("employee").post(f"/cases/{case.public_id}/statements", {"text": "Answer."})
     assert response.status_code == 404 and not case.statements.exists()
+
+
+def test_a_hearing_time_without_an_offset_is_the_organisations_time(story, api):
+    from dueprocess.cases.models import Hearing
+
+    client = api("hrbp")
+    opened = client.post(
+        "/cases",
+        {"employee": str(story["XQ0007"].public_id), "ground": "incompetence", "summary": "Plan failed."},
+    )
+    path = f"/cases/{opened.json()['public_id']}"
+    client.post(f"{path}/start-gathering")
+    path = f"{path}/hearings"
+    when = dt.datetime.combine(DEMO_TODAY + dt.timedelta(days=3), dt.time(10, 0))
+    invite = {"scheduled_at": when.isoformat(), "place": "Room 5", "attendees": "HR, the manager"}
+    response = client.post(path, invite)
+    assert response.status_code == 201, response.content
+    stored = Hearing.objects.get().scheduled_at
+    assert stored.astimezone(dt.timezone(dt.timedelta(hours=8))).replace(tzinfo=None) == when  # Asia/Shanghai
+
+    events = Event.objects.count()
+    too_far = client.post(path, {**invite, "scheduled_at": "9999-12-31T23:59:59"})
+    assert too_far.status_code == 422 and "scheduled_at" in too_far.content.decode()
+    assert Hearing.objects.count() == 1 and Event.objects.count() == events

@@ -2,14 +2,10 @@
 
 import datetime as dt
 import uuid
-from typing import Annotated
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator
 
-from dueprocess.api.base import EmployeeRef, Line, Prose, text
+from dueprocess.api.base import EmployeeRef, Line, Prose, When, text
 from dueprocess.plans.actions.schedule import MAX_MINUTES
 from dueprocess.plans.models import (
     Outcome,
@@ -216,23 +212,6 @@ class OutcomeIn(Schema):
     decided_on: dt.date | None = Field(None, description="Today when left out.")
     check_ins: list[uuid.UUID] = Field(default_factory=list, max_length=100)
     new_ends_on: dt.date | None = Field(None, description="For an extension: the new end date.")
-
-
-def _in_the_organisations_time(value: dt.datetime) -> dt.datetime:
-    """A time without an offset is read in the organisation's time zone, as the plan page reads it."""
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    try:
-        return timezone.localtime(value)
-    except (OverflowError, ValueError):
-        raise ValueError(_("This date and time is too far in the past or the future.")) from None
-
-
-When = Annotated[
-    dt.datetime,
-    AfterValidator(_in_the_organisations_time),
-    Field(description="ISO 8601; without an offset, in the organisation's time zone."),
-]
 
 
 class ScheduledCheckInOut(Schema):
