@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.people.models import Employee
+from dueprocess.plans.actions.schedule import cancel_when_revised
 from dueprocess.plans.models import ImprovementPlan, PlanGoal, PlanStatus, PlanVersion, VersionStatus
 from dueprocess.records import record_event
 
@@ -162,6 +163,8 @@ def revise_plan(
         actor=actor,
         data={**version_data(version), "change_reason": version.change_reason},
     )
+    # Calendars must not keep a meeting the new dates leave out.
+    cancel_when_revised(plan, version, actor=actor)
     return version
 
 

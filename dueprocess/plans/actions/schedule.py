@@ -152,19 +152,37 @@ def cancel_when_decided(
     or failed; once it is ``extended`` (the new version), those outside its dates. Each is cancelled as
     ``cancel_check_in`` cancels one, the outcome given as the reason. For ``decide_outcome``, inside its
     transaction (which asked the policy and locked the plan), after the outcome's own event."""
-    ahead = _ahead(plan).select_for_update(of=("self",)).select_related("plan__employee", "scheduled_by")
-    if extended is None:
-        reason = _("The plan ended with the outcome: %(outcome)s.") % {"outcome": Outcome(outcome).label}
-    else:
-        within = {
-            "scheduled_at__gte": _midnight(extended.starts_on),
-            "scheduled_at__lt": _midnight(extended.ends_on + dt.timedelta(days=1)),
-        }
-        ahead = ahead.exclude(**within)
+    if extended is not None:
         reason = _(
             "The plan was extended to run from %(start)s to %(end)s; this check-in falls outside those dates."
         ) % {"start": extended.starts_on, "end": extended.ends_on}
-    return [_cancel(item, actor=actor, reason=reason) for item in ahead.order_by("scheduled_at", "pk")]
+        return _cancel_outside(plan, extended, actor=actor, reason=reason)
+    reason = _("The plan ended with the outcome: %(outcome)s.") % {"outcome": Outcome(outcome).label}
+    return [_cancel(item, actor=actor, reason=reason) for item in _locked_ahead(plan)]
+
+
+def cancel_when_revised(
+    plan: ImprovementPlan, version: PlanVersion, *, actor: User
+) -> list[ScheduledCheckIn]:
+    """The check-ins still arranged ahead that the revised dates leave outside, cancelled as
+    ``cancel_check_in`` cancels one. For ``revise_plan``, inside its transaction, after its event."""
+    reason = _(
+        "The plan was revised to run from %(start)s to %(end)s; this check-in falls outside those dates."
+    ) % {"start": version.starts_on, "end": version.ends_on}
+    return _cancel_outside(plan, version, actor=actor, reason=reason)
+
+
+def _cancel_outside(plan: ImprovementPlan, version: PlanVersion, *, actor: User, reason: str):
+    within = {
+        "scheduled_at__gte": _midnight(version.starts_on),
+        "scheduled_at__lt": _midnight(version.ends_on + dt.timedelta(days=1)),
+    }
+    return [_cancel(item, actor=actor, reason=reason) for item in _locked_ahead(plan).exclude(**within)]
+
+
+def _locked_ahead(plan: ImprovementPlan):
+    ahead = _ahead(plan).select_for_update(of=("self",)).select_related("plan__employee", "scheduled_by")
+    return ahead.order_by("scheduled_at", "pk")
 
 
 def _ahead(plan: ImprovementPlan):

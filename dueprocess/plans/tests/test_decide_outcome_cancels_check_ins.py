@@ -1,7 +1,8 @@
 """Deciding a plan's outcome cancels the check-ins still arranged ahead, in the same transaction and as
 cancel_check_in cancels one: its event on the plan's record, the calendar CANCEL to everyone invited,
-the outcome as the reason. Passed or failed: every one still ahead. Extended: those outside the new
-dates. Nothing else changes: a check-in already begun or gone, one cancelled before, another plan's.
+the outcome as the reason. Passed or failed: every one still ahead. Revising the plan's dates cancels
+those the new dates leave out (so an extension, which only lengthens, has none left to cancel).
+Nothing else changes: a check-in already begun or gone, one cancelled before, another plan's.
 Today is frozen at 24 November 2026, noon in Shanghai."""
 
 import datetime as dt
@@ -154,61 +155,74 @@ def test_failing_the_plan_on_its_last_day_cancels_the_check_in_arranged_for_that
     assert plan.status == PlanStatus.FAILED
 
 
-def test_failing_a_plan_shortened_since_cancels_the_check_ins_arranged_after_its_end(
+def revised(plan, actor, events, django_capture_on_commit_callbacks, **dates):
+    mail.outbox.clear()
+    before = len(events.rows())
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.revise_plan(
+            plan, actor=actor, reason="Two cycles below expectations.", starts_on=dt.date(2026, 9, 1),
+            goals=goals(), change_reason="New dates.", **dates,
+        )  # fmt: skip
+    return events.rows()[before:]
+
+
+def test_shortening_the_plan_cancels_the_check_ins_arranged_after_its_new_end(
     left_alone, manager, persona, zhang, events, django_capture_on_commit_callbacks
 ):
     plan, untouched = left_alone
+    within = arrange(plan, manager, at("2026-11-27"))
     after_the_end = arrange(plan, manager, at("2026-12-10"))
-    actions.revise_plan(
-        plan, actor=manager, reason="Two cycles below expectations.", starts_on=dt.date(2026, 9, 1),
-        ends_on=dt.date(2026, 11, 20), goals=goals(), change_reason="Ends with the quarter.",
-    )  # fmt: skip
-    unchanged = as_it_stands(*untouched)
-    written = decided(
-        plan, persona("hrbp"), events, django_capture_on_commit_callbacks, outcome=Outcome.FAILED,
-        summary="No release on time.", check_ins=[check_in(plan, manager, [zhang])],
-    )  # fmt: skip
+    unchanged = as_it_stands(*untouched, within)
+    written = revised(
+        plan, manager, events, django_capture_on_commit_callbacks, ends_on=dt.date(2026, 11, 30)
+    )
     assert [e.type for e in written] == [
-        "plans.closed",
+        "plans.revised",
         "plans.check_in_cancelled",
         "reminders.invitation_sent",
     ]
     assert written[1].data["scheduled_check_in"] == str(after_the_end.public_id)
+    assert written[1].data["reason"] == (
+        "The plan was revised to run from 2026-09-01 to 2026-11-30; this check-in falls outside those dates."
+    )
     assert invitations() == cancels_of(after_the_end)
-    assert as_it_stands(*untouched) == unchanged
+    assert as_it_stands(*untouched, within) == unchanged
+
+    # The outcome then has nothing left to cancel after the plan's end.
+    with time_machine.travel("2026-12-01 12:00 +08:00", tick=False):
+        closed = decided(
+            plan, persona("hrbp"), events, django_capture_on_commit_callbacks, outcome=Outcome.FAILED,
+            summary="No release on time.", check_ins=[check_in(plan, manager, [zhang])],
+        )  # fmt: skip
+    assert [e.type for e in closed] == ["plans.closed"]
 
 
-def test_extending_the_plan_keeps_the_check_ins_within_its_new_dates_and_cancels_the_others(
+def test_lengthening_the_plan_cancels_nothing(
+    left_alone, manager, events, django_capture_on_commit_callbacks
+):
+    plan, untouched = left_alone
+    next_week = arrange(plan, manager, at("2026-12-01"))
+    unchanged = as_it_stands(*untouched, next_week)
+    lengthened = dt.date(2027, 1, 31)
+    written = revised(plan, manager, events, django_capture_on_commit_callbacks, ends_on=lengthened)
+    assert [e.type for e in written] == ["plans.revised"] and not mail.outbox
+    assert as_it_stands(*untouched, next_week) == unchanged
+
+
+def test_extending_the_plan_keeps_the_check_ins_arranged_within_it(
     left_alone, manager, persona, events, django_capture_on_commit_callbacks
 ):
     plan, untouched = left_alone
-    this_afternoon = arrange(plan, manager, at("2026-11-24", 15))
-    within = arrange(plan, manager, at("2026-12-10"))
-    within_the_extension = arrange(plan, manager, at("2026-12-18"))
-    beyond = arrange(plan, manager, at("2026-12-28"))
-    actions.revise_plan(
-        plan, actor=manager, reason="Two cycles below expectations.", starts_on=dt.date(2026, 9, 1),
-        ends_on=dt.date(2026, 12, 15), goals=goals(), change_reason="Ends before the holidays.",
-    )  # fmt: skip
-    kept = [this_afternoon, within, within_the_extension]
+    kept = [arrange(plan, manager, at("2026-11-24", 15)), arrange(plan, manager, at("2026-12-28"))]
     unchanged = as_it_stands(*untouched, *kept)
     written = decided(
         plan, persona("hrbp"), events, django_capture_on_commit_callbacks, outcome=Outcome.EXTENDED,
-        summary="Close: one more release.", new_ends_on=dt.date(2026, 12, 20),
+        summary="Close: one more release.", new_ends_on=dt.date(2027, 1, 20),
     )  # fmt: skip
-    assert [e.type for e in written] == [
-        "plans.extended",
-        "plans.check_in_cancelled",
-        "reminders.invitation_sent",
-    ]
-    assert written[1].data["scheduled_check_in"] == str(beyond.public_id)
-    assert written[1].data["reason"] == (
-        "The plan was extended to run from 2026-09-01 to 2026-12-20; this check-in falls outside those dates."
-    )
-    assert invitations() == cancels_of(beyond)
+    assert [e.type for e in written] == ["plans.extended"] and not mail.outbox
     assert as_it_stands(*untouched, *kept) == unchanged
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.ACTIVE and plan.current.ends_on == dt.date(2026, 12, 20)
+    assert plan.status == PlanStatus.ACTIVE and plan.current.ends_on == dt.date(2027, 1, 20)
 
 
 def test_an_outcome_refused_cancels_nothing(left_alone, manager, persona, events):
