@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from dueprocess.accounts import two_factor
+from dueprocess.accounts import policy, two_factor
 
 # Pages that must work half-way through logging in: the steps themselves, leaving, the language.
 OPEN_VIEWS = {
@@ -38,3 +38,14 @@ class TwoFactorMiddleware:
             return None
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
         return HttpResponseRedirect(reverse("accounts:two_factor") + (f"?{query}" if query else ""))
+
+
+class PolicyAnswersMiddleware:
+    """Keeps the policy's answers about who may see whom for the length of one request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with policy.answers_kept():
+            return self.get_response(request)

@@ -6,6 +6,10 @@ rule answers for a user and an object (or narrows a QuerySet), and each has one 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -99,9 +103,35 @@ def can_view_employee(user: User | None, employee: Employee) -> bool:
     assert user is not None
     if user.is_superuser or user.role in ORGANISATION_WIDE:
         return True
+    kept = _kept_answers.get()
+    key = (user.pk, user.role, user.employee_id, employee.pk)
+    if kept is not None and key in kept:
+        return kept[key]
     if user.role == Role.MANAGER and user.employee_id:
-        return employee.pk == user.employee_id or _in_line(employee.pk, user.employee_id)
-    return employees_visible_to(user).filter(pk=employee.pk).exists()
+        answer = employee.pk == user.employee_id or _in_line(employee.pk, user.employee_id)
+    else:
+        answer = employees_visible_to(user).filter(pk=employee.pk).exists()
+    if kept is not None:
+        kept[key] = answer
+    return answer
+
+
+# Answers of ``can_view_employee`` kept for one request: see ``answers_kept``.
+_kept_answers: ContextVar[dict | None] = ContextVar("policy_kept_answers", default=None)
+
+
+@contextlib.contextmanager
+def answers_kept() -> Iterator[None]:
+    """Within this block ``can_view_employee`` asks the database once per user and employee. One page
+    asks it of the same person many times (may manage the case, may see the figures, may write a
+    letter …), each a walk of a department tree or a reporting line. The middleware opens the block
+    for each request; tasks, the shell and tests ask afresh every time, so a move between two
+    questions is always seen there."""
+    token = _kept_answers.set({})
+    try:
+        yield
+    finally:
+        _kept_answers.reset(token)
 
 
 def _in_line(employee_id: int, manager_id: int) -> bool:

@@ -39,3 +39,31 @@ def test_an_inactive_user_sees_no_one(demo_org, persona):
     admin = persona("hr.admin")
     admin.is_active = False
     assert not policy.can_view_employee(admin, demo_org["XQ0007"])
+
+
+@pytest.mark.parametrize("username", ["hrbp", "manager"])
+def test_within_one_request_each_answer_is_asked_of_the_database_once(
+    demo_org, persona, username, django_assert_num_queries
+):
+    user, zhang = persona(username), demo_org["XQ0007"]
+    with policy.answers_kept():
+        with django_assert_num_queries(1):
+            assert policy.can_view_employee(user, zhang)
+        with django_assert_num_queries(0):
+            assert policy.can_view_employee(user, zhang)
+            assert policy.can_view_sensitive(user, zhang) is (username == "hrbp")
+    with django_assert_num_queries(1):  # outside a request nothing is kept
+        assert policy.can_view_employee(user, zhang)
+
+
+def test_a_page_asks_about_its_employee_once(demo_org, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("hrbp")
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(f"/people/{demo_org['XQ0007'].public_id}/").status_code == 200
+    scope_checks = [
+        q for q in page.captured_queries if "SELECT 1 AS" in q["sql"] and "people_employee" in q["sql"]
+    ]
+    assert len(scope_checks) == 1  # five without the middleware
