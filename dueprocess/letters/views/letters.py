@@ -3,6 +3,8 @@ page that previews a letter about a case, plan, check-in or warning and issues i
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,7 +19,8 @@ from dueprocess.letters.forms import DeliveryForm, LetterChoiceForm, RefusalForm
 from dueprocess.letters.kinds import CASE, CHECK_IN, PLAN, WARNING, kinds_for
 from dueprocess.letters.models import Letter
 from dueprocess.letters.queries import letters_for_employee
-from dueprocess.records import log_read, open_document
+from dueprocess.records import log_read
+from dueprocess.records.downloads import hand_out
 
 # How a target is named in the address of the page that writes a letter about it.
 TARGET_SLUGS = {"case": CASE, "plan": PLAN, "check-in": CHECK_IN, "warning": WARNING}
@@ -57,16 +60,8 @@ def letter_detail(request: HttpRequest, public_id) -> HttpResponse:
 def letter_download(request: HttpRequest, public_id) -> FileResponse:
     """The PDF, only through the policy, always as an attachment, and written to the read log."""
     letter = visible_letter(request, public_id)
-    log_read(request.user, letter, "document", request=request)
-    response = FileResponse(
-        open_document(letter.sha256),
-        as_attachment=True,
-        filename=letter.file_name,
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    pdf = SimpleNamespace(sha256=letter.sha256, name=letter.file_name, content_type="application/pdf")
+    return hand_out(request, pdf, about=letter)
 
 
 def writable_target(request: HttpRequest, slug: str, public_id) -> tuple[str, models.Model]:
