@@ -486,8 +486,10 @@ def can_read_case_evidence(user: User | None, case) -> bool:
     line managers elsewhere (SENSITIVE_READERS). The manager is often the one whose account the
     defence answers, and the files may be colleagues' messages: reading them is not necessary for
     anything the manager does in the case (PIPL art. 6). A manager who holds an HR or legal role reads
-    them in that role. The files' names stay on the case page and in its record, as the record holds
-    them (the event of the statement names each file and its hash)."""
+    them in that role. A file's name can say as much as the file ("pregnancy certificate.pdf"), so
+    those who may not read the files are told only how many there are: on the case page and in the
+    API alike. The record keeps the names (the statement's event names each file and its hash) for
+    its readers (RECORD_READERS), who all read the files too; the timeline does not show them."""
     if not _active(user):
         return False
     assert user is not None

@@ -88,7 +88,17 @@ def _case(request: HttpRequest, public_id: uuid.UUID) -> SeparationCase:
         public_id,
     )
     case.api_reveal = policy.can_view_sensitive(request.user, case.employee)
+    _reveal_statement_files(request, case, case.statements.all())
     return case
+
+
+def _reveal_statement_files(request: HttpRequest, case: SeparationCase, statements) -> None:
+    """Mark which statements may list their files for this reader (StatementOut)."""
+    if not statements:
+        return
+    reads_files = policy.can_read_case_evidence(request.user, case)
+    for statement in statements:
+        statement.api_reveal = reads_files
 
 
 @router.get("/cases", response=reads(list[CaseOut]))
@@ -224,6 +234,7 @@ def _answer(request: HttpRequest, public_id: uuid.UUID, payload: StatementIn, fi
     # The case page's evidence field and its label (the portal checks by the same lib.uploads rule).
     evidence = checked("evidence", files, by_kind(case_forms.StatementForm.base_fields["files"].label))
     statement = actions.submit_statement(case, actor=request.user, text=payload.text, evidence=evidence)
+    _reveal_statement_files(request, case, [statement])
     return Status(201, statement)
 
 

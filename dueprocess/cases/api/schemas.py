@@ -76,17 +76,32 @@ class StatementEvidenceOut(Schema):
     size: int
 
 
-class StatementOut(Schema):
+class StatementOut(Redactable):
+    """The employee's statement. `evidence` (the files' names, hashes and sizes) is only for those who
+    may read the files (`policy.can_read_case_evidence`): for the line manager it is absent from the
+    answer, and `evidence_count` says how many there are, as the case page does."""
+
+    redacted: ClassVar[tuple[str, ...]] = ("evidence",)
     public_id: uuid.UUID
     hearing: uuid.UUID | None
     text: str
     submitted_at: dt.datetime
     on_behalf: bool
-    evidence: list[StatementEvidenceOut] = Field(
+    evidence_count: int = Field(description="How many files were handed in with it.")
+    evidence: list[StatementEvidenceOut] | None = Field(
+        None,
         description="The files handed in with it, downloaded by their SHA-256 "
         "(GET /cases/{id}/statements/{statement_id}/evidence/{sha256}) by the employee, HR, legal "
-        "counsel and the auditor."
+        "counsel and the auditor (absent for anyone else).",
     )
+
+    @staticmethod
+    def resolve_evidence_count(obj) -> int:
+        return len(obj.evidence.all())
+
+    @staticmethod
+    def resolve_evidence(obj) -> list:
+        return list(obj.evidence.all())
 
     @staticmethod
     def resolve_hearing(obj) -> uuid.UUID | None:

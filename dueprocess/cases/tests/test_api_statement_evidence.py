@@ -93,7 +93,11 @@ def test_hr_enters_a_statement_handed_in_on_paper_and_those_who_decide_read_its_
         assert b"".join(download.streaming_content) == PDF
         assert download["Cache-Control"] == "private, no-store"
         assert ReadLog.objects.filter(user=persona(username), what="document").count() == 1, username
-    # Not the line manager (policy.can_read_case_evidence), nor anyone out of scope.
+    # Not the line manager (policy.can_read_case_evidence), nor anyone out of scope. The manager reads
+    # the statement but not its files' names: `evidence` is absent, only counted.
+    (seen,) = api("manager").get(f"/cases/{invited.public_id}").json()["statements"]
+    assert "evidence" not in seen and seen["evidence_count"] == 1
+    assert "release-log" not in str(seen) and sha256 not in str(seen)
     reads = ReadLog.objects.count()
     for username in ("manager", "other.manager"):
         assert api(username).get(file_path).status_code == 404, username
