@@ -81,27 +81,29 @@ class Entry:
     order: int  # the event's row id: the order of entry across chains
 
 
-def _day(event: Event) -> dt.date:
+def _day(data: Any, recorded_at: dt.datetime) -> dt.date:
     for key in DAY_KEYS:
-        value = event.data.get(key) if isinstance(event.data, dict) else None
+        value = data.get(key) if isinstance(data, dict) else None
         if isinstance(value, str) and len(value) >= 10:
             try:
                 return dt.date.fromisoformat(value[:10])
             except ValueError:
                 continue
-    return timezone.localdate(event.recorded_at)
+    return timezone.localdate(recorded_at)
 
 
-def linked_subjects(case: SeparationCase, user) -> set[str]:
+# What a link brings along: the records linked_subjects walks to from each one.
+LINKED_RECORDS = ("review", "incident", "investigation__incident", "warning__investigation__incident", "plan")
+
+
+def linked_subjects(case: SeparationCase, user, links: list[CaseEvidence] | None = None) -> set[str]:
     """References of the linked records the viewer may see, and of the records they bring with them
-    (an incident's investigations, a warning's investigation and incident)."""
+    (an incident's investigations, a warning's investigation and incident). ``links``: the case's
+    links as the caller has already read them, with LINKED_RECORDS."""
     from dueprocess.reviews.models import Incident, Investigation, Warning
 
-    links = list(
-        CaseEvidence.objects.filter(case=case).select_related(
-            "review", "incident", "investigation__incident", "warning__investigation__incident", "plan"
-        )
-    )
+    if links is None:
+        links = list(CaseEvidence.objects.filter(case=case).select_related(*LINKED_RECORDS))
     targets: list[Any] = []
     for link in links:
         target = link.target
@@ -134,34 +136,41 @@ def _visible(targets: list, user, Incident, Investigation, Warning) -> list:
     return [t for t in targets if t.pk in allowed.get(type(t), set())]
 
 
-def timeline(case: SeparationCase, user) -> list[Entry]:
-    subjects = linked_subjects(case, user)
+def timeline(case: SeparationCase, user, links: list[CaseEvidence] | None = None) -> list[Entry]:
+    """The entries in the order they happened. ``links``: as for linked_subjects."""
+    subjects = linked_subjects(case, user, links)
     hidden = set() if policy.can_view_sensitive(user, case.employee) else MONEY_KEYS
     choices = _choice_labels()
     # Each side of the OR by its own index (the chain's events, the subjects'), and no ORDER BY (the
     # entries are sorted below). The chain's id is looked up first: a condition on the joined chain
     # row scanned the whole event table on both databases, a subquery for it did on PostgreSQL.
     own = Chain.objects.filter(subject_key=case.chain_key).values_list("pk", flat=True).first()
-    events = (
+    rows = (
         Event.objects.filter(Q(chain_id=own) | Q(subject__in=subjects))
-        .select_related("chain")
-        .only("type", "data", "recorded_at", "actor_label", "sequence", "chain__subject_key")
+        .values_list("pk", "chain_id", "type", "data", "recorded_at", "actor_label", "sequence")
         .order_by()
     )
-    entries = [
-        Entry(
-            on=_day(event),
-            recorded_at=event.recorded_at,
-            type=event.type,
-            label=event_label(event.type),
-            actor=event.actor_label,
-            details=_details(event.data, _money(event.type, hidden), choices),
-            sequence=event.sequence,
-            own_chain=event.chain.subject_key == case.chain_key,
-            order=event.pk,
+    # A long case repeats a few event types and detail names hundreds of times: each is translated
+    # once per timeline, not once per entry.
+    labels: dict[str, str] = {}
+    detail_labels = {key: str(label) for key, label in DETAIL_LABELS.items()}
+    entries = []
+    for pk, chain_id, event_type, data, recorded_at, actor_label, sequence in rows:
+        if event_type not in labels:
+            labels[event_type] = event_label(event_type)
+        entries.append(
+            Entry(
+                on=_day(data, recorded_at),
+                recorded_at=recorded_at,
+                type=event_type,
+                label=labels[event_type],
+                actor=actor_label,
+                details=_details(data, _money(event_type, hidden), choices, detail_labels),
+                sequence=sequence,
+                own_chain=chain_id == own,
+                order=pk,
+            )
         )
-        for event in events
-    ]
     return sorted(entries, key=lambda e: (e.on, e.recorded_at, e.order))
 
 
@@ -198,11 +207,13 @@ def _shown(key: str, value: Any, choices: dict[str, dict[str, str]]) -> Any:
     return value
 
 
-def _details(data: Any, hidden: set[str], choices: dict[str, dict[str, str]]) -> list[tuple[str, Any]]:
+def _details(
+    data: Any, hidden: set[str], choices: dict[str, dict[str, str]], labels: dict[str, str]
+) -> list[tuple[str, Any]]:
     if not isinstance(data, dict):
         return []
     return [
-        (str(label), _shown(key, data[key], choices))
-        for key, label in DETAIL_LABELS.items()
+        (label, _shown(key, data[key], choices))
+        for key, label in labels.items()
         if key not in hidden and data.get(key) not in (None, "", [])
     ]

@@ -31,7 +31,7 @@ from dueprocess.cases.models import (
     Stage,
     UnionNotice,
 )
-from dueprocess.cases.timeline import timeline
+from dueprocess.cases.timeline import LINKED_RECORDS, timeline
 from dueprocess.lib import uploads
 from dueprocess.people.models import Employee
 
@@ -400,9 +400,7 @@ def _prefetch_steps(case: SeparationCase) -> None:
         Prefetch("overrides", queryset=Override.objects.select_related("by")),
         Prefetch(
             "evidence",
-            queryset=CaseEvidence.objects.select_related(
-                "review__cycle", "incident", "investigation__incident", "warning", "plan"
-            ),
+            queryset=CaseEvidence.objects.select_related("review__cycle", *LINKED_RECORDS),
         ),
     )
 
@@ -426,7 +424,7 @@ def case_context(request: HttpRequest, case: SeparationCase, bound: dict | None 
         "stages": [s for s in Stage if s != Stage.WITHDRAWN],
         "forms": {name: bound.get(name) or _form(name, case, user) for name in moves},
         "moves": moves,
-        "timeline": timeline(case, user),
+        "timeline": timeline(case, user, list(case.evidence.all())),
         "hearings": list(case.hearings.all()),
         "statements": list(case.statements.all()),
         "union_notices": list(case.union_notices.all()),
