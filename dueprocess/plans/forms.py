@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dueprocess.lib.uploads import UploadField
 from dueprocess.plans.actions.schedule import MAX_MINUTES
-from dueprocess.plans.models import Outcome, Progress, SupportKind
+from dueprocess.plans.models import AGENDA_MAX_LENGTH, Outcome, Progress, SupportKind
 from dueprocess.reviews.forms import DATE, TextForm, add_action_errors
 
 __all__ = [
@@ -122,6 +122,13 @@ class ScheduleCheckInForm(forms.Form):
     )
     duration_minutes = forms.IntegerField(
         label=_("Length in minutes"), min_value=1, max_value=MAX_MINUTES, initial=60
+    )
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=AGENDA_MAX_LENGTH,
+        help_text=_("What will be discussed, so that the employee can prepare; sent with the invitation."),
     )
 
     def __init__(self, *args, within=None, **kwargs):

@@ -234,6 +234,10 @@ class ScheduleStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+# What the invitation says will be discussed; it travels in the calendar invitation's description.
+AGENDA_MAX_LENGTH = 4000
+
+
 class ScheduledCheckInQuerySet(models.QuerySet):
     def upcoming(self, on=None) -> ScheduledCheckInQuerySet:
         """Still arranged, on ``on`` (today) or later: the ones whose calendars still hold them."""
@@ -245,13 +249,15 @@ class ScheduledCheckInQuerySet(models.QuerySet):
 
 class ScheduledCheckIn(models.Model):
     """A check-in arranged ahead, so that everyone gets a calendar invitation and a reminder. What was
-    said is recorded afterwards as a ``CheckIn``; the schedule only says when and where."""
+    said is recorded afterwards as a ``CheckIn``; the schedule says when, where and, in its agenda,
+    what is to be discussed, so that the employee can prepare."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(ImprovementPlan, on_delete=models.PROTECT, related_name="scheduled_check_ins")
     scheduled_at = models.DateTimeField(_("date and time"))
     duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=60)
     place = models.CharField(_("place"), max_length=200)
+    agenda = models.TextField(_("agenda"), blank=True, max_length=AGENDA_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=20, choices=ScheduleStatus.choices, default=ScheduleStatus.SCHEDULED
     )

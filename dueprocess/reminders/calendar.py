@@ -271,10 +271,10 @@ def check_in_meeting(scheduled) -> Meeting:
         return _("Improvement plan check-in: %(employee)s") % {"employee": employee.legal_name}
 
     def description() -> str:
-        parts = [_("Progress on each goal of the plan is discussed and recorded.")]
+        parts = [scheduled.agenda, _("Progress on each goal of the plan is discussed and recorded.")]
         if scheduled.cancelled_reason:
             parts.append(_("Reason for cancelling: %(reason)s") % {"reason": scheduled.cancelled_reason})
-        return "\n".join(parts)
+        return "\n".join(p for p in parts if p)
 
     return Meeting(
         uid=f"check-in-{scheduled.public_id}@{_domain()}",

@@ -231,6 +231,22 @@ FIELDS = [
         lambda o: reverse("plans:plan_detail", args=[o["other"]["plan"].public_id]),
     ),
     Field(
+        "check-in agenda",
+        "other.manager",
+        _api(
+            "other.manager",
+            lambda o: f"/api/v1/plans/{o['other']['plan'].public_id}/scheduled-check-ins",
+            lambda o, text: {
+                "scheduled_at": f"{(DEMO_TODAY + dt.timedelta(days=4)).isoformat()}T10:00:00+08:00",
+                "place": "Room 4",
+                "agenda": text,
+            },
+        ),
+        _latest(_arranged, "agenda"),
+        lambda o: reverse("plans:plan_detail", args=[o["other"]["plan"].public_id]),
+        lambda o: f"/api/v1/plans/{o['other']['plan'].public_id}/scheduled-check-ins",
+    ),
+    Field(
         "case summary",
         "hrbp",
         _web(

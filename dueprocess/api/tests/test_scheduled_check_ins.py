@@ -54,7 +54,7 @@ def colleague(story) -> str:
 def arranged(plan, persona) -> ScheduledCheckIn:
     mail.outbox.clear()
     return actions.schedule_check_in(
-        plan, actor=persona("manager"), scheduled_at=at("2026-12-01"), place="Room 4"
+        plan, actor=persona("manager"), scheduled_at=at("2026-12-01"), place="Room 4", agenda="Goal 1."
     )
 
 
@@ -135,6 +135,7 @@ def test_the_manager_moves_then_cancels_and_the_calendars_follow(
         )
         assert moved.status_code == 200, moved.content
         assert moved.json()["place"] == "Room 5" and moved.json()["duration_minutes"] == 60  # as it was
+        assert moved.json()["agenda"] == "Goal 1."  # as it was, too
         cancelled = manager.post(
             path(arranged.plan, str(arranged.public_id), "cancel"), {"reason": "The manager is ill."}
         )
@@ -305,3 +306,19 @@ def test_readers_download_the_invitation_as_it_stands(api, arranged, colleague, 
     actions.cancel_check_in(arranged, actor=persona("manager"), reason="Ill.")
     event = Calendar.from_ical(api("manager").get(address).content).walk("VEVENT")[0]
     assert (str(event["STATUS"]), event["SEQUENCE"]) == ("CANCELLED", 1)
+
+
+def test_the_agenda_is_arranged_answered_and_changed_through_the_api(api, plan, events):
+    manager = api("manager")
+    response = manager.post(path(plan), body(agenda="Goal 2: the release notes."))
+    assert response.status_code == 201, response.content
+    assert response.json()["agenda"] == "Goal 2: the release notes."
+    assert events.of("plans.check_in_scheduled")[0]["agenda"] == "Goal 2: the release notes."
+    moved = manager.post(
+        path(plan, response.json()["public_id"], "reschedule"),
+        {"scheduled_at": "2026-12-02T10:00:00+08:00", "place": "Room 4", "agenda": "Goal 3 only."},
+    )
+    assert moved.status_code == 200 and moved.json()["agenda"] == "Goal 3 only."
+    too_long = manager.post(path(plan), body(agenda="x" * 4001))
+    assert too_long.status_code == 422
+    assert [e["loc"] for e in too_long.json()["detail"]] == [["body", "payload", "agenda"]]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from dueprocess.accounts import policy
 from dueprocess.accounts.models import User
 from dueprocess.plans.models import (
+    AGENDA_MAX_LENGTH,
     ImprovementPlan,
     Outcome,
     PlanStatus,
@@ -26,8 +27,12 @@ from dueprocess.reviews.actions._common import Errors, require, today
 MAX_MINUTES = 8 * 60
 
 
-def _when_errors(plan: ImprovementPlan, scheduled_at, place: str, duration_minutes: int) -> Errors:
+def _when_errors(
+    plan: ImprovementPlan, scheduled_at, place: str, duration_minutes: int, agenda: str
+) -> Errors:
     errors = Errors()
+    if len(agenda) > AGENDA_MAX_LENGTH:
+        errors.add("agenda", _("Keep the agenda within %(limit)s characters.") % {"limit": AGENDA_MAX_LENGTH})
     if plan.status != PlanStatus.ACTIVE:
         errors.add("plan", _("Check-ins are arranged only while the plan is active."))
     errors.blank("place", place, _("Say where the check-in takes place."))
@@ -63,6 +68,7 @@ def _data(scheduled: ScheduledCheckIn) -> dict:
         "scheduled_at": scheduled.scheduled_at,
         "duration_minutes": scheduled.duration_minutes,
         "place": scheduled.place,
+        "agenda": scheduled.agenda,
     }
 
 
@@ -74,15 +80,20 @@ def schedule_check_in(
     scheduled_at: dt.datetime,
     place: str,
     duration_minutes: int = 60,
+    agenda: str = "",
 ) -> ScheduledCheckIn:
+    """``agenda``: what is to be discussed (the goals to review, the evidence to bring), sent with the
+    invitation so that the employee can prepare."""
     require(policy.can_manage_plan(actor, plan), _("manage this plan"))
     plan = ImprovementPlan.objects.select_for_update().select_related("employee").get(pk=plan.pk)
-    _when_errors(plan, scheduled_at, place, duration_minutes).raise_any()
+    agenda = agenda.strip()
+    _when_errors(plan, scheduled_at, place, duration_minutes, agenda).raise_any()
     scheduled = ScheduledCheckIn.objects.create(
         plan=plan,
         scheduled_at=scheduled_at,
         duration_minutes=duration_minutes,
         place=place.strip(),
+        agenda=agenda,
         scheduled_by=actor,
     )
     record_event(plan, "plans.check_in_scheduled", actor=actor, data=_data(scheduled))
@@ -102,17 +113,21 @@ def reschedule_check_in(
     scheduled_at: dt.datetime,
     place: str,
     duration_minutes: int | None = None,
+    agenda: str | None = None,
 ) -> ScheduledCheckIn:
-    """A new time or place: the same meeting, so calendars replace it (a higher SEQUENCE)."""
+    """A new time, place or agenda: the same meeting, so calendars replace it (a higher SEQUENCE).
+    A length or agenda left out (None) stays as it was."""
     require(policy.can_manage_plan(actor, scheduled.plan), _("manage this plan"))
     scheduled = _locked(scheduled)
     minutes = duration_minutes or scheduled.duration_minutes
-    errors = _when_errors(scheduled.plan, scheduled_at, place, minutes)
+    agenda = scheduled.agenda if agenda is None else agenda.strip()
+    errors = _when_errors(scheduled.plan, scheduled_at, place, minutes, agenda)
     if scheduled.is_cancelled:
         errors.add("scheduled_check_in", _("This check-in was cancelled; arrange a new one."))
     errors.raise_any()
     scheduled.scheduled_at, scheduled.place, scheduled.duration_minutes = scheduled_at, place.strip(), minutes
-    scheduled.save(update_fields=["scheduled_at", "place", "duration_minutes"])
+    scheduled.agenda = agenda
+    scheduled.save(update_fields=["scheduled_at", "place", "duration_minutes", "agenda"])
     record_event(scheduled.plan, "plans.check_in_rescheduled", actor=actor, data=_data(scheduled))
     calendar.send_check_in_invitation(scheduled, actor=actor)
     return scheduled

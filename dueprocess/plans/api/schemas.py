@@ -8,6 +8,7 @@ from ninja import Field, Schema
 from dueprocess.api.base import EmployeeRef, Line, Prose, When, text
 from dueprocess.plans.actions.schedule import MAX_MINUTES
 from dueprocess.plans.models import (
+    AGENDA_MAX_LENGTH,
     Outcome,
     PlanStatus,
     Progress,
@@ -19,6 +20,7 @@ from dueprocess.plans.models import (
 from dueprocess.reviews.actions._common import today
 
 Short = text(100)
+Agenda = text(AGENDA_MAX_LENGTH)
 
 
 class PlanGoalOut(Schema):
@@ -219,6 +221,7 @@ class ScheduledCheckInOut(Schema):
     scheduled_at: dt.datetime
     duration_minutes: int
     place: str = Field(description="A room, or the address of the video call.")
+    agenda: str = Field(description="What will be discussed; sent with the invitation.")
     status: ScheduleStatus
     upcoming: bool = Field(description="Still arranged, today or later: calendars hold it.")
     cancelled_reason: str
@@ -242,12 +245,14 @@ class ScheduleIn(Schema):
     scheduled_at: When
     place: Line = Field(description="A room, or the address of the video call.")
     duration_minutes: int = Field(60, ge=1, le=MAX_MINUTES, description="Length in minutes.")
+    agenda: Agenda = Field("", description="What will be discussed, so that the employee can prepare.")
 
 
 class RescheduleIn(ScheduleIn):
     duration_minutes: int | None = Field(
         None, ge=1, le=MAX_MINUTES, description="Length in minutes; as it was when left out."
     )
+    agenda: Agenda | None = Field(None, description="What will be discussed; as it was when left out.")
 
 
 class CancelIn(Schema):

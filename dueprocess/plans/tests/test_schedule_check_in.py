@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from dueprocess.plans import actions
 from dueprocess.plans.models import ScheduledCheckIn, ScheduleStatus
 from dueprocess.plans.tests.factories import draft, published
+from dueprocess.reminders import calendar
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
@@ -89,3 +90,34 @@ def test_an_hour_already_gone_today_is_in_the_past(plan, persona):
     assert error.value.message_dict["scheduled_at"] == ["A check-in cannot be arranged in the past."]
     later = actions.schedule_check_in(plan, actor=manager, scheduled_at=at("2026-11-24", 15), place="R")
     assert later.day == dt.date(2026, 11, 24)
+
+
+def test_the_agenda_goes_on_the_record_and_into_the_invitation_and_stays_when_the_check_in_moves(
+    plan, persona, events
+):
+    manager = persona("manager")
+    scheduled = actions.schedule_check_in(
+        plan, actor=manager, scheduled_at=at("2026-12-01"), place="Room 4",
+        agenda="  Goal 2: the release notes.\nBring the customer survey.  ",
+    )  # fmt: skip
+    assert scheduled.agenda == "Goal 2: the release notes.\nBring the customer survey."
+    assert events.of("plans.check_in_scheduled")[0]["agenda"] == scheduled.agenda
+    assert scheduled.agenda in calendar.check_in_meeting(scheduled).description()
+    moved = actions.reschedule_check_in(
+        scheduled, actor=manager, scheduled_at=at("2026-12-02"), place="Room 5"
+    )
+    assert moved.agenda == scheduled.agenda  # left out: as it was
+    cleared = actions.reschedule_check_in(
+        moved, actor=manager, scheduled_at=at("2026-12-02"), place="Room 5", agenda=""
+    )
+    assert cleared.agenda == "" and events.of("plans.check_in_rescheduled")[-1]["agenda"] == ""
+    assert "Goal 2" not in calendar.check_in_meeting(cleared).description()
+
+
+def test_an_agenda_beyond_its_limit_is_named_and_nothing_is_written(plan, persona, events):
+    with pytest.raises(ValidationError) as error:
+        actions.schedule_check_in(
+            plan, actor=persona("manager"), scheduled_at=at("2026-12-01"), place="R", agenda="x" * 4001
+        )
+    assert list(error.value.message_dict) == ["agenda"]
+    assert not ScheduledCheckIn.objects.exists() and events.types() == []

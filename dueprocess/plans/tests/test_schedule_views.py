@@ -245,3 +245,28 @@ def test_a_check_in_is_reached_only_through_its_own_plan(arranged, persona, demo
     assert client_as("manager").post(wrong, {f"cancel-{arranged.public_id}-reason": "x"}).status_code == 404
     arranged.refresh_from_db()
     assert not arranged.is_cancelled
+
+
+def test_the_agenda_is_arranged_shown_and_kept_when_the_check_in_moves(
+    plan, client_as, django_capture_on_commit_callbacks
+):
+    client = client_as("manager")
+    agenda = "Goal 2: the release notes.\nBring the <b>customer</b> survey."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(schedule_url(plan), {**form(), "schedule-agenda": agenda})
+    assert response.status_code == 302
+    scheduled = ScheduledCheckIn.objects.get(plan=plan)
+    assert scheduled.agenda == agenda
+    (message,) = [m for m in mail.outbox if m.to == [EMPLOYEE]]
+    (part,) = [a for a in message.attachments if a.get_content_type() == "text/calendar"]
+    sent = Calendar.from_ical(part.get_payload(decode=True)).walk("VEVENT")[0]
+    assert str(sent["DESCRIPTION"]).startswith(agenda)
+    listed = client.get(page(plan)).content.decode()
+    assert "Goal 2: the release notes.<br>Bring the &lt;b&gt;customer&lt;/b&gt; survey." in listed
+    # The move form is filled in with it: moving the check-in does not drop it.
+    prefix = f"reschedule-{scheduled.public_id}"
+    assert f'name="{prefix}-agenda"' in listed and "Goal 2: the release notes." in listed.split(prefix)[-1]
+    moved = {**form("2026-12-02T10:00", prefix=prefix), f"{prefix}-agenda": agenda}
+    assert client.post(move_url(scheduled), moved).status_code == 302
+    scheduled.refresh_from_db()
+    assert scheduled.agenda == agenda and scheduled.day == dt.date(2026, 12, 2)

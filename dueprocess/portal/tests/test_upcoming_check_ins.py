@@ -27,8 +27,9 @@ def plan(persona, zhang):
 def arranged(plan, persona):
     manager = persona("manager")
     kept = actions.schedule_check_in(
-        plan, actor=manager, scheduled_at=at("2026-12-01"), place="https://meet.example/zhang"
-    )
+        plan, actor=manager, scheduled_at=at("2026-12-01"), place="https://meet.example/zhang",
+        agenda="Goal 2: the release notes.",
+    )  # fmt: skip
     dropped = actions.schedule_check_in(plan, actor=manager, scheduled_at=at("2026-12-08"), place="Room 7")
     actions.cancel_check_in(dropped, actor=manager, reason="Liu Fang thinks it pointless.")
     ScheduledCheckIn.objects.create(  # held last week (the action arranges nothing in the past)
@@ -45,6 +46,7 @@ def test_the_employee_sees_their_next_check_in_and_nothing_cancelled_or_past(pla
     page = client_as("employee").get(plan_page(plan)).content.decode()
     assert "Your next check-ins" in page and "2026-12-01 10:00" in page
     assert 'href="https://meet.example/zhang"' in page and "60 minutes" in page
+    assert "Goal 2: the release notes." in page  # the agenda, to prepare
     assert reverse("reminders:check_in_ics", args=[arranged.public_id]) in page
     for hidden in ("Room 7", "pointless", "2026-12-08", "Room 2", "2026-11-17"):
         assert hidden not in page
