@@ -1,11 +1,12 @@
 """Readying a server process's memory before it answers anyone.
 
 CPython's cyclic garbage collector looks at every tracked object in its oldest generation on each full
-collection. A Django process holds some 180,000 of them once it has loaded its apps, URLs, templates
-and translation catalogues; a full collection over them took 65-80 ms on the benchmark machine, and
-one request in fifteen to twenty on a long case page paid it (bench/RESULTS.md, 2026-11-25). Those
-objects live as long as the process, so after start-up they are moved out of the collector's sight
-(``gc.freeze``): later collections look only at what requests create. Under a forking server this
+collection. A Django process holds some 180,000 of them once it has loaded its apps, URLs and
+translation catalogues and served its first pages; a full collection over them took 65-80 ms on the
+benchmark machine, and one request in fifteen to twenty on a long case page paid it (bench/RESULTS.md,
+2026-11-25). Most of them live as long as the process, so at start-up they are moved out of the
+collector's sight (``gc.freeze``): later collections look only at what came after (the templates the
+first requests compile, and what each request creates). Under a forking server this
 also keeps the pages shared between workers, which a collection would otherwise write to.
 """
 
